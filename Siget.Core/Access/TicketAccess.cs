@@ -1,0 +1,34 @@
+using System.Linq.Expressions;
+using Siget.Core.Escalation;
+using Siget.Core.Tickets;
+
+namespace Siget.Core.Access;
+
+/// <summary>
+/// Who may see which tickets. One expression serves the database (applied to every query) and memory.
+/// Usuario: own tickets. Técnico: level 1 and those assigned to them. Especialista: levels 2 and 3 (they
+/// escalate to vendors and follow them) and those assigned to them. Proveedor: only tickets escalated to
+/// its company. Supervisor and Administrador: all.
+/// </summary>
+public static class TicketAccess
+{
+    public static Expression<Func<Ticket, bool>> VisibleTo(Actor actor)
+    {
+        var userId = actor.UserId;
+        var company = actor.VendorCompanyId;
+        return actor.Role switch
+        {
+            Role.Supervisor or Role.Administrador or Role.Sistema => t => true,
+            Role.Tecnico => t => t.Level == SupportLevel.Nivel1 || t.AssigneeId == userId,
+            Role.Especialista => t => t.Level == SupportLevel.Nivel2 || t.Level == SupportLevel.Nivel3 || t.AssigneeId == userId,
+            Role.Proveedor when company is not null => t => t.VendorCompanyId == company,
+            Role.Usuario => t => t.RequesterId == userId,
+            _ => t => false,
+        };
+    }
+
+    public static bool CanSee(Actor actor, Ticket ticket) => VisibleTo(actor).Compile()(ticket);
+
+    /// <summary>UTI staff register tickets on behalf of others and work the queue.</summary>
+    public static bool MayRegisterForOthers(Actor actor) => actor.Role.IsUtiStaff();
+}

@@ -1,0 +1,26 @@
+using System.Globalization;
+using System.Text;
+
+namespace Siget.Core.Catalog;
+
+/// <summary>Finds catalog entries by the words a person types ("impresora", "vpn", "contrasena"),
+/// ignoring case and accents; every word must appear in the category or subcategory name or code.</summary>
+public static class CatalogSearch
+{
+    public static bool Matches(string? query, ServiceSubcategory subcategory, string categoryName)
+    {
+        if (string.IsNullOrWhiteSpace(query)) return true;
+        var haystack = Fold($"{subcategory.CodeText} {subcategory.Name} {categoryName}");
+        return Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries).All(haystack.Contains);
+    }
+
+    public static string Fold(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+                builder.Append(char.ToLowerInvariant(c));
+        return builder.ToString();
+    }
+}

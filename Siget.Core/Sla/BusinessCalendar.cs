@@ -1,0 +1,96 @@
+namespace Siget.Core.Sla;
+
+/// <summary>
+/// The agency's working time: working hours on working days in the agency's time zone, minus holidays.
+/// SLA clocks run only inside it. All inputs and outputs are UTC.
+/// </summary>
+public sealed class BusinessCalendar
+{
+    // A calendar with no working time at all would loop forever; ten years of searching is plenty.
+    private const int MaxDaysSearched = 3660;
+
+    private readonly HashSet<DateOnly> _holidays;
+    private readonly HashSet<DayOfWeek> _workingDays;
+
+    public BusinessCalendar(TimeZoneInfo timeZone, TimeOnly workdayStart, TimeOnly workdayEnd,
+        IEnumerable<DayOfWeek> workingDays, IEnumerable<DateOnly> holidays)
+    {
+        if (workdayEnd <= workdayStart)
+            throw new DomainException("La hora de fin de la jornada debe ser posterior a la de inicio.");
+        _workingDays = [.. workingDays];
+        if (_workingDays.Count == 0) throw new DomainException("El calendario debe tener al menos un día laborable.");
+        TimeZone = timeZone;
+        WorkdayStart = workdayStart;
+        WorkdayEnd = workdayEnd;
+        _holidays = [.. holidays];
+    }
+
+    public static TimeZoneInfo Lima { get; } = TimeZoneInfo.FindSystemTimeZoneById("America/Lima");
+
+    /// <summary>Monday to Friday 08:30–17:30 America/Lima with Peru's holidays of the given years.</summary>
+    public static BusinessCalendar PeruDefault(params int[] years) => new(
+        Lima, new TimeOnly(8, 30), new TimeOnly(17, 30),
+        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday],
+        years.SelectMany(PeruHolidays.For).Select(h => h.Date));
+
+    public TimeZoneInfo TimeZone { get; }
+    public TimeOnly WorkdayStart { get; }
+    public TimeOnly WorkdayEnd { get; }
+
+    public bool IsWorkingDay(DateOnly date) => _workingDays.Contains(date.DayOfWeek) && !_holidays.Contains(date);
+
+    public DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(EnsureUtc(utc), TimeZone);
+
+    public DateTime ToUtc(DateTime local) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), TimeZone);
+
+    /// <summary>The UTC instant at which <paramref name="duration"/> of business time has passed since <paramref name="startUtc"/>.</summary>
+    public DateTime AddBusinessTime(DateTime startUtc, TimeSpan duration)
+    {
+        if (duration < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(duration));
+        var local = ToLocal(startUtc);
+        var remaining = duration;
+        for (var days = 0; days < MaxDaysSearched; days++)
+        {
+            var date = DateOnly.FromDateTime(local);
+            var dayStart = date.ToDateTime(WorkdayStart);
+            var dayEnd = date.ToDateTime(WorkdayEnd);
+            if (IsWorkingDay(date) && local < dayEnd)
+            {
+                if (local < dayStart) local = dayStart;
+                var available = dayEnd - local;
+                if (remaining <= available) return ToUtc(local + remaining);
+                remaining -= available;
+            }
+            local = date.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        }
+        throw new InvalidOperationException("The business calendar has no working time ahead.");
+    }
+
+    /// <summary>Business time between two UTC instants (zero when <paramref name="toUtc"/> is not later).</summary>
+    public TimeSpan BusinessTimeBetween(DateTime fromUtc, DateTime toUtc)
+    {
+        if (toUtc <= fromUtc) return TimeSpan.Zero;
+        var from = ToLocal(fromUtc);
+        var to = ToLocal(toUtc);
+        var total = TimeSpan.Zero;
+        for (var date = DateOnly.FromDateTime(from); date <= DateOnly.FromDateTime(to); date = date.AddDays(1))
+        {
+            if (!IsWorkingDay(date)) continue;
+            var start = Max(from, date.ToDateTime(WorkdayStart));
+            var end = Min(to, date.ToDateTime(WorkdayEnd));
+            if (end > start) total += end - start;
+        }
+        return total;
+    }
+
+    private static DateTime EnsureUtc(DateTime value) => value.Kind switch
+    {
+        DateTimeKind.Utc => value,
+        DateTimeKind.Unspecified => DateTime.SpecifyKind(value, DateTimeKind.Utc),
+        _ => value.ToUniversalTime(),
+    };
+
+    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+}

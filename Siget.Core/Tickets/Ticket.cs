@@ -1,0 +1,288 @@
+using Siget.Core.Access;
+using Siget.Core.Catalog;
+using Siget.Core.Escalation;
+using Siget.Core.Priorities;
+using Siget.Core.Sla;
+
+namespace Siget.Core.Tickets;
+
+/// <summary>
+/// An incident, request or problem, from registration to closing. Every change goes through
+/// <see cref="TicketTransitions"/>, appends one <see cref="TicketHistoryEntry"/> and bumps <see cref="Version"/>
+/// (the concurrency token that stops two people from overwriting each other).
+/// </summary>
+public sealed class Ticket
+{
+    private readonly List<TicketHistoryEntry> _history = [];
+
+    private Ticket()
+    {
+        Number = ""; Subject = ""; Description = ""; RequesterId = ""; RequesterName = "";
+        RegisteredById = ""; RegisteredByName = "";
+    }
+
+    public int Id { get; private set; }
+    public string Number { get; private set; }
+    public int Year { get; private set; }
+    public int Sequence { get; private set; }
+    public TicketKind Kind { get; private set; }
+    public Channel Channel { get; private set; }
+    public int SubcategoryCode { get; private set; }
+    public string Subject { get; private set; }
+    public string Description { get; private set; }
+    public OperatingImpact Impact { get; private set; }
+    public bool AlternativeAvailable { get; private set; }
+    public Priority Priority { get; private set; }
+    /// <summary>Requested by top management or a citizen-facing service: served first within its priority (MTPE 6.3.e).</summary>
+    public bool Preferential { get; private set; }
+    public string RequesterId { get; private set; }
+    public string RequesterName { get; private set; }
+    public int? UnitId { get; private set; }
+    public string? UnitName { get; private set; }
+    public string RegisteredById { get; private set; }
+    public string RegisteredByName { get; private set; }
+    public TicketState State { get; private set; }
+    public SupportLevel Level { get; private set; }
+    public string? AssigneeId { get; private set; }
+    public string? AssigneeName { get; private set; }
+    public int? VendorCompanyId { get; private set; }
+    public string? VendorCompanyName { get; private set; }
+    public DateTime RegisteredAtUtc { get; private set; }
+    public DateTime FirstResponseDueUtc { get; private set; }
+    public DateTime ResolutionDueUtc { get; private set; }
+    public DateTime? FirstResponseAtUtc { get; private set; }
+    public DateTime? ResolvedAtUtc { get; private set; }
+    public DateTime? ClosedAtUtc { get; private set; }
+    /// <summary>The SLA due point that matters now: first response until there is one, then resolution; none once resolved.</summary>
+    public DateTime? NextDueUtc { get; private set; }
+    public string? Solution { get; private set; }
+    public DateTime UpdatedAtUtc { get; private set; }
+    public long Version { get; private set; }
+
+    public IReadOnlyList<TicketHistoryEntry> History => _history;
+
+    public static Ticket Register(TicketNumber number, NewTicket data, Actor registeredBy, DateTime nowUtc, SlaPolicy sla)
+    {
+        ValidateChannel(data, registeredBy);
+        var subject = Text.Required(data.Subject, TicketLimits.SubjectMaxLength, "el asunto");
+        var description = Text.Required(data.Description, TicketLimits.DescriptionMaxLength, "la descripción");
+        if (!Enum.IsDefined(data.Kind)) throw new DomainException("Indique el tipo de ticket.");
+        if (!Enum.IsDefined(data.Impact)) throw new DomainException("Indique el impacto en la capacidad operativa.");
+
+        var priority = PriorityMatrix.For(data.Impact, data.AlternativeAvailable);
+        var due = sla.DueTimes(nowUtc, priority);
+        var ticket = new Ticket
+        {
+            Number = number.ToString(),
+            Year = number.Year,
+            Sequence = number.Sequence,
+            Kind = data.Kind,
+            Channel = data.Channel,
+            SubcategoryCode = data.SubcategoryCode,
+            Subject = subject,
+            Description = description,
+            Impact = data.Impact,
+            AlternativeAvailable = data.AlternativeAvailable,
+            Priority = priority,
+            Preferential = data.Requester.Preferential,
+            RequesterId = data.Requester.UserId,
+            RequesterName = data.Requester.Name,
+            UnitId = data.Requester.UnitId,
+            UnitName = data.Requester.UnitName,
+            RegisteredById = registeredBy.UserId,
+            RegisteredByName = registeredBy.Name,
+            State = TicketState.EnCola,
+            Level = SupportLevel.Nivel1,
+            RegisteredAtUtc = nowUtc,
+            FirstResponseDueUtc = due.FirstResponseDueUtc,
+            ResolutionDueUtc = due.ResolutionDueUtc,
+            NextDueUtc = due.FirstResponseDueUtc,
+            UpdatedAtUtc = nowUtc,
+            Version = 1,
+        };
+        ticket._history.Add(new TicketHistoryEntry(nowUtc, registeredBy, TicketAction.Registrar)
+        {
+            ToState = TicketState.EnCola,
+            ToLevel = SupportLevel.Nivel1,
+            Reason = $"Canal: {data.Channel.Label()} · Prioridad {priority.Label()}",
+        });
+        return ticket;
+    }
+
+    /// <summary>The actions <paramref name="actor"/> may take now, in the order of the transition table.</summary>
+    public IReadOnlyList<TicketAction> AllowedActions(Actor actor) =>
+        TicketTransitions.All.Where(t => t.From.Contains(State) && t.MayAct(actor, this)).Select(t => t.Action).ToList();
+
+    public bool IsOpen => State.IsOpen();
+
+    public void Take(Actor actor, DateTime nowUtc)
+    {
+        var transition = Guard(TicketAction.Tomar, actor);
+        var previous = State;
+        AssignTo(actor.UserId, actor.Name, nowUtc);
+        Record(transition, actor, nowUtc, previous, toAssignee: actor.Name);
+    }
+
+    /// <summary>Passes the ticket to another person of the same level (Anexo 3 allows reassignment within a level).</summary>
+    public void Reassign(Actor actor, Actor assignee, string? note, DateTime nowUtc)
+    {
+        var transition = Guard(TicketAction.Reasignar, actor);
+        if (!TicketTransitions.WorksAtLevel(assignee, this))
+            throw new DomainException($"{assignee.Name} no atiende tickets de {Level.Label()}; para cambiar de nivel use Escalar.");
+        if (assignee.UserId == AssigneeId) throw new DomainException($"El ticket ya está asignado a {assignee.Name}.");
+        var previous = State;
+        var previousAssignee = AssigneeName;
+        var why = Text.Optional(note, TicketLimits.ReasonMaxLength, "la nota");
+        AssignTo(assignee.UserId, assignee.Name, nowUtc);
+        Record(transition, actor, nowUtc, previous, fromAssignee: previousAssignee, toAssignee: assignee.Name, reason: why);
+    }
+
+    /// <summary>Sends the ticket to the next level of the matrix with one criterion of the current level and a reason.</summary>
+    public void Escalate(Actor actor, string criterionCode, string reason, VendorRef? vendor, DateTime nowUtc)
+    {
+        var transition = Guard(TicketAction.Escalar, actor);
+        var next = EscalationMatrix.Next(Level) ?? throw new DomainException("El ticket ya está en el nivel más alto.");
+        var criterion = EscalationMatrix.Find(criterionCode);
+        if (criterion is null || criterion.From != Level)
+            throw new DomainException($"Elija un criterio de escalamiento de {Level.Label()}.");
+        var why = Text.Required(reason, TicketLimits.ReasonMaxLength, "el motivo del escalamiento");
+        if (next == SupportLevel.Nivel3 && vendor is null)
+            throw new DomainException("Para escalar al Nivel 3 indique la empresa proveedora.");
+
+        var previousState = State;
+        var previousLevel = Level;
+        var previousAssignee = AssigneeName;
+        Level = next;
+        if (next == SupportLevel.Nivel3)
+        {
+            VendorCompanyId = vendor!.Id;
+            VendorCompanyName = vendor.Name;
+        }
+        State = TicketState.EnCola;
+        AssigneeId = null;
+        AssigneeName = null;
+        Touch(nowUtc);
+        Record(transition, actor, nowUtc, previousState, fromLevel: previousLevel, toLevel: next,
+            fromAssignee: previousAssignee, toAssignee: next == SupportLevel.Nivel3 ? vendor!.Name : null,
+            criterion: criterion.Code, reason: why);
+    }
+
+    public void Resolve(Actor actor, string actionsTaken, DateTime nowUtc)
+    {
+        var transition = Guard(TicketAction.Resolver, actor);
+        var solution = Text.Required(actionsTaken, TicketLimits.SolutionMaxLength, "las acciones realizadas");
+        var previous = State;
+        State = TicketState.Resuelto;
+        Solution = solution;
+        ResolvedAtUtc = nowUtc;
+        FirstResponseAtUtc ??= nowUtc;
+        NextDueUtc = null;
+        Touch(nowUtc);
+        Record(transition, actor, nowUtc, previous, reason: solution);
+    }
+
+    /// <summary>The requester disagrees with the solution: back to En proceso with the same assignee (6.6).</summary>
+    public void Reopen(Actor actor, string reason, DateTime nowUtc)
+    {
+        var transition = Guard(TicketAction.Reabrir, actor);
+        var why = Text.Required(reason, TicketLimits.ReasonMaxLength, "el motivo de la reapertura");
+        var previous = State;
+        State = AssigneeId is null ? TicketState.EnCola : TicketState.EnProceso;
+        ResolvedAtUtc = null;
+        NextDueUtc = ResolutionDueUtc;
+        Touch(nowUtc);
+        Record(transition, actor, nowUtc, previous, reason: why);
+    }
+
+    public void Finalize(Actor actor, DateTime nowUtc)
+    {
+        var transition = Guard(TicketAction.Finalizar, actor);
+        var previous = State;
+        State = TicketState.Finalizado;
+        ClosedAtUtc = nowUtc;
+        NextDueUtc = null;
+        Touch(nowUtc);
+        Record(transition, actor, nowUtc, previous);
+    }
+
+    public void Cancel(Actor actor, string reason, DateTime nowUtc)
+    {
+        var transition = Guard(TicketAction.Anular, actor);
+        var why = Text.Required(reason, TicketLimits.ReasonMaxLength, "el motivo de la anulación");
+        var previous = State;
+        State = TicketState.Anulado;
+        ClosedAtUtc = nowUtc;
+        NextDueUtc = null;
+        Touch(nowUtc);
+        Record(transition, actor, nowUtc, previous, reason: why);
+    }
+
+    private TicketTransition Guard(TicketAction action, Actor actor)
+    {
+        var transition = TicketTransitions.For(action);
+        if (!transition.From.Contains(State))
+            throw new DomainException($"No se puede {action.Verb()} un ticket en estado {State.Label()}.");
+        if (!transition.MayAct(actor, this))
+            throw new DomainException($"No tiene permiso para {action.Verb()} este ticket ({transition.Requires.ToLowerInvariant()}).");
+        return transition;
+    }
+
+    private void AssignTo(string userId, string name, DateTime nowUtc)
+    {
+        AssigneeId = userId;
+        AssigneeName = name;
+        State = TicketState.EnProceso;
+        if (FirstResponseAtUtc is null)
+        {
+            FirstResponseAtUtc = nowUtc;
+            NextDueUtc = ResolutionDueUtc;
+        }
+        Touch(nowUtc);
+    }
+
+    private void Touch(DateTime nowUtc)
+    {
+        UpdatedAtUtc = nowUtc;
+        Version++;
+    }
+
+    private void Record(TicketTransition transition, Actor actor, DateTime nowUtc, TicketState fromState,
+        SupportLevel? fromLevel = null, SupportLevel? toLevel = null, string? fromAssignee = null, string? toAssignee = null,
+        string? criterion = null, string? reason = null)
+    {
+        _history.Add(new TicketHistoryEntry(nowUtc, actor, transition.Action)
+        {
+            FromState = fromState,
+            ToState = State,
+            FromLevel = fromLevel,
+            ToLevel = toLevel,
+            FromAssignee = fromAssignee,
+            ToAssignee = toAssignee,
+            CriterionCode = criterion,
+            Reason = reason,
+        });
+    }
+
+    private static void ValidateChannel(NewTicket data, Actor registeredBy)
+    {
+        if (!Enum.IsDefined(data.Channel)) throw new DomainException("Indique el canal por el que llegó el ticket.");
+        if (registeredBy.Role == Role.Usuario)
+        {
+            if (!data.Channel.IsSelfService())
+                throw new DomainException("Desde el portal solo se registran tickets por Intranet o SISMONITOR.");
+            if (data.Requester.UserId != registeredBy.UserId)
+                throw new DomainException("Solo puede registrar tickets a su propio nombre.");
+            if (data.Kind == TicketKind.Problema)
+                throw new DomainException("Los problemas los registra el personal de la UTI.");
+        }
+        else if (registeredBy.Role.IsUtiStaff() || registeredBy.Role == Role.Sistema)
+        {
+            if (data.Channel.IsSelfService() && registeredBy.Role != Role.Sistema)
+                throw new DomainException("El personal de la UTI registra tickets recibidos por teléfono, en forma presencial o por correo electrónico.");
+        }
+        else
+        {
+            throw new DomainException("Su rol no permite registrar tickets.");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+namespace Siget.Core.Tickets;
+
+/// <summary>What can happen to a ticket; every one leaves a history entry.</summary>
+public enum TicketAction
+{
+    Registrar = 0,
+    Tomar = 1,
+    Reasignar = 2,
+    Escalar = 3,
+    Resolver = 4,
+    Reabrir = 5,
+    Finalizar = 6,
+    Anular = 7,
+}
+
+public static class TicketActionNames
+{
+    public static string Label(this TicketAction action) => action switch
+    {
+        TicketAction.Registrar => "Registrar",
+        TicketAction.Tomar => "Tomar",
+        TicketAction.Reasignar => "Reasignar",
+        TicketAction.Escalar => "Escalar",
+        TicketAction.Resolver => "Resolver",
+        TicketAction.Reabrir => "Reabrir",
+        TicketAction.Finalizar => "Finalizar",
+        TicketAction.Anular => "Anular",
+        _ => action.ToString(),
+    };
+
+    /// <summary>The past tense shown in the timeline ("Escalado", "Resuelto").</summary>
+    public static string PastLabel(this TicketAction action) => action switch
+    {
+        TicketAction.Registrar => "Registrado",
+        TicketAction.Tomar => "Tomado",
+        TicketAction.Reasignar => "Reasignado",
+        TicketAction.Escalar => "Escalado",
+        TicketAction.Resolver => "Resuelto",
+        TicketAction.Reabrir => "Reabierto",
+        TicketAction.Finalizar => "Finalizado",
+        TicketAction.Anular => "Anulado",
+        _ => action.ToString(),
+    };
+
+    /// <summary>The infinitive used in refusals: "No se puede {verb} un ticket…".</summary>
+    internal static string Verb(this TicketAction action) => action switch
+    {
+        TicketAction.Tomar => "tomar",
+        TicketAction.Reasignar => "reasignar",
+        TicketAction.Escalar => "escalar",
+        TicketAction.Resolver => "resolver",
+        TicketAction.Reabrir => "reabrir",
+        TicketAction.Finalizar => "finalizar",
+        TicketAction.Anular => "anular",
+        _ => "registrar",
+    };
+}

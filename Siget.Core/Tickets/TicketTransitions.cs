@@ -1,0 +1,67 @@
+using Siget.Core.Access;
+using Siget.Core.Escalation;
+
+namespace Siget.Core.Tickets;
+
+/// <summary>One allowed move: the action, the states it starts from, the state it leads to, who may make it
+/// and what it requires (in words, for the screen and the error messages).</summary>
+public sealed record TicketTransition(
+    TicketAction Action,
+    IReadOnlyList<TicketState> From,
+    TicketState To,
+    string Requires,
+    Func<Actor, Ticket, bool> MayAct);
+
+/// <summary>
+/// The ticket lifecycle in one table (Anexo 5 plus Anulado). <see cref="Ticket"/> refuses anything not in it;
+/// screens ask <see cref="Ticket.AllowedActions"/> instead of repeating these rules.
+/// </summary>
+public static class TicketTransitions
+{
+    public static IReadOnlyList<TicketTransition> All { get; } =
+    [
+        new(TicketAction.Tomar, [TicketState.EnCola], TicketState.EnProceso,
+            "Personal del nivel en que está el ticket",
+            (a, t) => IsSupervisor(a) || WorksAtLevel(a, t)),
+        new(TicketAction.Reasignar, [TicketState.EnCola, TicketState.EnProceso], TicketState.EnProceso,
+            "Una persona del mismo nivel; nota opcional",
+            (a, t) => IsSupervisor(a) || WorksAtLevel(a, t)),
+        new(TicketAction.Escalar, [TicketState.EnCola, TicketState.EnProceso], TicketState.EnCola,
+            "Un criterio de la matriz del nivel actual y un motivo; al Nivel 3, la empresa proveedora",
+            MayEscalate),
+        new(TicketAction.Resolver, [TicketState.EnProceso], TicketState.Resuelto,
+            "Las acciones realizadas",
+            (a, t) => IsSupervisor(a) || IsAssignee(a, t)),
+        new(TicketAction.Reabrir, [TicketState.Resuelto], TicketState.EnProceso,
+            "El motivo de la disconformidad",
+            (a, t) => IsRequester(a, t) || IsSupervisor(a)),
+        new(TicketAction.Finalizar, [TicketState.Resuelto], TicketState.Finalizado,
+            "Solo el usuario atendido",
+            (a, t) => IsRequester(a, t) || a.Role == Role.Sistema),
+        new(TicketAction.Anular, [TicketState.EnCola, TicketState.EnProceso, TicketState.Resuelto], TicketState.Anulado,
+            "Un motivo (por ejemplo, ticket duplicado)",
+            (a, _) => IsSupervisor(a)),
+    ];
+
+    public static TicketTransition For(TicketAction action) =>
+        All.FirstOrDefault(t => t.Action == action) ?? throw new ArgumentOutOfRangeException(nameof(action));
+
+    /// <summary>Whether <paramref name="actor"/> is one of the people who work tickets at the ticket's level
+    /// (for level 3, a user of the vendor company the ticket was escalated to).</summary>
+    public static bool WorksAtLevel(Actor actor, Ticket ticket) =>
+        actor.Role == EscalationMatrix.WorkedBy(ticket.Level)
+        && (ticket.Level != SupportLevel.Nivel3 || actor.VendorCompanyId == ticket.VendorCompanyId);
+
+    private static bool MayEscalate(Actor actor, Ticket ticket)
+    {
+        if (!EscalationMatrix.MayEscalateFrom(actor.Role, ticket.Level)) return false;
+        if (actor.Role is Role.Supervisor or Role.Sistema) return true;
+        // Specialists decide on vendor cases (Anexo 3, level 3), whoever holds the ticket.
+        if (actor.Role == Role.Especialista && ticket.Level == SupportLevel.Nivel3) return true;
+        return IsAssignee(actor, ticket) || (ticket.AssigneeId is null && WorksAtLevel(actor, ticket));
+    }
+
+    private static bool IsSupervisor(Actor actor) => actor.Role == Role.Supervisor;
+    private static bool IsAssignee(Actor actor, Ticket ticket) => ticket.AssigneeId == actor.UserId;
+    private static bool IsRequester(Actor actor, Ticket ticket) => ticket.RequesterId == actor.UserId;
+}
