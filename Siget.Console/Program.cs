@@ -1,66 +1,113 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Configuration.Json;
+using MudBlazor;
+using MudBlazor.Services;
+using Siget.Console;
 using Siget.Console.Components;
 using Siget.Console.Components.Account;
 using Siget.Console.Data;
+using Siget.Console.Live;
+using Siget.Console.Services;
+using Siget.Core.Sla;
+
+var culture = new CultureInfo("es-PE");
+CultureInfo.DefaultThreadCurrentCulture = culture;
+CultureInfo.DefaultThreadCurrentUICulture = culture;
 
 var builder = WebApplication.CreateBuilder(args);
+// The repository's root appsettings.json (copied next to the binaries) is the base configuration;
+// appsettings.{Environment}.json, environment variables and the command line still override it.
+builder.Configuration.Sources.Insert(0, new JsonConfigurationSource
+{
+    Path = "appsettings.json",
+    Optional = false,
+    FileProvider = new PhysicalFileProvider(AppContext.BaseDirectory),
+});
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight);
+builder.Services.AddTransient<MudLocalizer, SpanishMudLocalizer>();
 
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<IdentityRedirectManager>();
 builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
-
-builder.Services.AddAuthentication(options =>
+builder.Services.AddAuthentication(o =>
     {
-        options.DefaultScheme = IdentityConstants.ApplicationScheme;
-        options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+        o.DefaultScheme = IdentityConstants.ApplicationScheme;
+        o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
     })
     .AddIdentityCookies();
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.LoginPath = "/cuenta/ingresar";
+    o.LogoutPath = "/cuenta/salir";
+    o.AccessDeniedPath = "/cuenta/acceso-denegado";
+    o.ExpireTimeSpan = TimeSpan.FromHours(10);
+    o.SlidingExpiration = true;
+    o.Cookie.Name = "siget.auth";
+});
+builder.Services.AddAuthorization();
 
-var connectionString = builder.Configuration.GetConnectionString("DefaultConnection") ?? throw new InvalidOperationException("Connection string 'DefaultConnection' not found.");
-builder.Services.AddDbContext<ApplicationDbContext>(options =>
-    options.UseSqlite(connectionString));
-builder.Services.AddDatabaseDeveloperPageExceptionFilter();
-
-builder.Services.AddIdentityCore<ApplicationUser>(options =>
+builder.Services.AddSigetDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddIdentityCore<ApplicationUser>(o =>
     {
-        options.SignIn.RequireConfirmedAccount = true;
-        options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+        o.SignIn.RequireConfirmedAccount = false;
+        o.User.RequireUniqueEmail = false;
+        o.Password.RequiredLength = 8;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.Lockout.AllowedForNewUsers = true;
     })
-    .AddEntityFrameworkStores<ApplicationDbContext>()
+    .AddEntityFrameworkStores<SigetDbContext>()
     .AddSignInManager()
+    .AddClaimsPrincipalFactory<SigetClaimsPrincipalFactory>()
+    .AddErrorDescriber<SpanishIdentityErrors>()
     .AddDefaultTokenProviders();
 
-builder.Services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+builder.Services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<SlaPolicy>(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SlaOptions>>().Value
+    .ToPolicy(sp.GetRequiredService<TimeProvider>().GetUtcNow().Year));
+builder.Services.AddSingleton<TicketFeed>();
+builder.Services.AddSingleton<TicketRegistration>();
+builder.Services.AddSingleton<TicketCommands>();
+builder.Services.AddSingleton<TicketQueries>();
+builder.Services.AddSingleton<PeopleDirectory>();
+builder.Services.AddSingleton<ServiceCatalog>();
+builder.Services.AddHealthChecks().AddDbContextCheck<SigetDbContext>("database");
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
+if (await AdministratorSetup.TryRunAsync(args, app.Services)) return;
+
+await DatabaseSetup.MigrateAsync(app.Services);
 if (app.Environment.IsDevelopment())
+    await DemoData.SeedAsync(app.Services);
+
+if (!app.Environment.IsDevelopment())
 {
-    app.UseMigrationsEndPoint();
-}
-else
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
     app.UseHsts();
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
-
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture(culture),
+    SupportedCultures = [culture],
+    SupportedUICultures = [culture],
+});
+app.UseStatusCodePagesWithReExecute("/no-encontrado", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
 
 app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
-// Add additional endpoints required by the Identity /Account Razor components.
-app.MapAdditionalIdentityEndpoints();
+app.MapHealthChecks("/health", HealthResponse.Options);
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAccountEndpoints();
 
 app.Run();
+
+/// <summary>Visible to the test project's WebApplicationFactory.</summary>
+public partial class Program;

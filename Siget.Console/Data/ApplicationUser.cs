@@ -1,9 +1,22 @@
 using Microsoft.AspNetCore.Identity;
+using Siget.Core.Access;
 
 namespace Siget.Console.Data;
 
-// Add profile data for application users by adding properties to the ApplicationUser class
+/// <summary>A person who signs in to SIGET. Each person has exactly one role.</summary>
 public class ApplicationUser : IdentityUser
 {
-}
+    public const int FullNameMaxLength = 120;
 
+    [PersonalData]
+    public string FullName { get; set; } = "";
+    public Role Role { get; set; } = Role.Usuario;
+    public int? UnitId { get; set; }
+    public Unit? Unit { get; set; }
+    public Classification? Classification { get; set; }
+    public int? VendorCompanyId { get; set; }
+    public VendorCompany? VendorCompany { get; set; }
+    public bool IsActive { get; set; } = true;
+
+    public Actor ToActor() => new(Id, FullName, Role, VendorCompanyId);
+}

@@ -7,10 +7,13 @@ namespace Siget.Core.Catalog;
 /// ignoring case and accents; every word must appear in the category or subcategory name or code.</summary>
 public static class CatalogSearch
 {
-    public static bool Matches(string? query, ServiceSubcategory subcategory, string categoryName)
+    public static bool Matches(string? query, ServiceSubcategory subcategory, string categoryName) =>
+        Matches(query, $"{subcategory.CodeText} {subcategory.Name} {categoryName}");
+
+    public static bool Matches(string? query, string text)
     {
         if (string.IsNullOrWhiteSpace(query)) return true;
-        var haystack = Fold($"{subcategory.CodeText} {subcategory.Name} {categoryName}");
+        var haystack = Fold(text);
         return Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries).All(haystack.Contains);
     }
 

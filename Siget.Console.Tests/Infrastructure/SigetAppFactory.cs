@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Siget.Console.Data;
+using Siget.Core.Access;
+
+namespace Siget.Console.Tests.Infrastructure;
+
+/// <summary>
+/// The real app over a fresh SQLite file in a temp folder, migrations applied at start-up.
+/// <paramref name="demoData"/> runs it as Development, which seeds the demo accounts and tickets;
+/// otherwise it runs as "Testing" with an empty database. Time is a <see cref="FakeTimeProvider"/>.
+/// </summary>
+public sealed class SigetAppFactory(bool demoData = false, DateTimeOffset? now = null) : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "siget-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Wednesday 2026-11-25 10:00 in Lima unless a test says otherwise.</summary>
+    public FakeTimeProvider Clock { get; } = new(now ?? new DateTimeOffset(2026, 11, 25, 15, 0, 0, TimeSpan.Zero));
+
+    public string DatabasePath => Path.Combine(_folder, "siget.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_folder);
+        builder.UseEnvironment(demoData ? "Development" : "Testing");
+        builder.UseSetting("ConnectionStrings:Siget", $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public T Service<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public SigetDbContext CreateDbContext() => Service<IDbContextFactory<SigetDbContext>>().CreateDbContext();
+
+    /// <summary>Adds an active person with the demo password and returns them as the domain sees them.</summary>
+    public async Task<Actor> AddPersonAsync(string userName, Role role, string? fullName = null, int? unitId = null,
+        Classification? classification = null, int? vendorCompanyId = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser
+        {
+            UserName = userName, FullName = fullName ?? userName, Role = role, UnitId = unitId,
+            Classification = classification, VendorCompanyId = vendorCompanyId,
+        };
+        var result = await users.CreateAsync(user, DemoData.Password);
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        return user.ToActor();
+    }
+
+    public async Task<Unit> AddUnitAsync(string name, bool servesCitizens = false, UnitKind kind = UnitKind.Unidad)
+    {
+        await using var db = CreateDbContext();
+        var unit = new Unit { Name = name, ServesCitizens = servesCitizens, Kind = kind };
+        db.Units.Add(unit);
+        await db.SaveChangesAsync();
+        return unit;
+    }
+
+    public async Task<VendorCompany> AddVendorAsync(string name)
+    {
+        await using var db = CreateDbContext();
+        var vendor = new VendorCompany { Name = name, ContractSlaHours = 24 };
+        db.VendorCompanies.Add(vendor);
+        await db.SaveChangesAsync();
+        return vendor;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { /* best effort */ }
+    }
+}

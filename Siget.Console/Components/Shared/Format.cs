@@ -1,0 +1,25 @@
+using System.Globalization;
+using Siget.Core.Sla;
+
+namespace Siget.Console.Components.Shared;
+
+/// <summary>Dates are stored in UTC and shown in America/Lima.</summary>
+public static class Format
+{
+    private static readonly CultureInfo Peru = CultureInfo.GetCultureInfo("es-PE");
+
+    public static DateTime ToLima(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), BusinessCalendar.Lima);
+
+    public static string Lima(DateTime utc) => ToLima(utc).ToString("dd/MM/yyyy HH:mm", Peru);
+
+    public static string Lima(DateTime? utc) => utc is { } value ? Lima(value) : "—";
+
+    /// <summary>"3 h 20 min", "2 d 4 h", "15 min".</summary>
+    public static string Duration(TimeSpan span)
+    {
+        span = span.Duration();
+        if (span.TotalDays >= 1) return $"{(int)span.TotalDays} d {span.Hours} h";
+        if (span.TotalHours >= 1) return $"{(int)span.TotalHours} h {span.Minutes} min";
+        return $"{Math.Max(1, (int)span.TotalMinutes)} min";
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+using Siget.Console.Services;
+using Siget.Core;
+using Siget.Core.Priorities;
+using Siget.Core.Tickets;
+
+namespace Siget.Console.Components.Tickets;
+
+/// <summary>Registers a ticket received by phone, in person or by email on behalf of a requester.
+/// The form checks what it can; the service checks everything again and its message is shown as is.</summary>
+public partial class RegisterTicketForm
+{
+    [Inject] private TicketRegistration Registration { get; set; } = default!;
+    [Inject] private PeopleDirectory People { get; set; } = default!;
+    [Inject] private ServiceCatalog Catalog { get; set; } = default!;
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    [Parameter] public EventCallback<Ticket> OnRegistered { get; set; }
+
+    private MudForm form = default!;
+    private bool isValid;
+    private bool saving;
+    private string? error;
+    private PersonOption? requester;
+    private CatalogEntry? service;
+    private IReadOnlyList<CatalogEntry> catalog = [];
+    private readonly RegisterTicketRequest request = new();
+
+    private Priority? ResultingPriority => request.Impact is { } impact && request.AlternativeAvailable is { } alternative
+        ? PriorityMatrix.For(impact, alternative) : null;
+
+    protected override async Task OnInitializedAsync() => catalog = await Catalog.ActiveEntriesAsync();
+
+    private async Task<IEnumerable<PersonOption>> SearchRequesters(string? text, CancellationToken ct)
+    {
+        var actor = (await AuthenticationState).User.ToActor();
+        return await People.SearchRequestersAsync(actor, text, ct);
+    }
+
+    private Task<IEnumerable<CatalogEntry>> SearchCatalog(string? text, CancellationToken ct) =>
+        Task.FromResult(ServiceCatalog.Search(catalog, text));
+
+    private async Task SubmitAsync()
+    {
+        error = null;
+        await form.ValidateAsync();
+        if (!form.IsValid) return;
+        saving = true;
+        try
+        {
+            request.RequesterId = requester?.Id;
+            request.SubcategoryCode = service?.Code;
+            var actor = (await AuthenticationState).User.ToActor();
+            var ticket = await Registration.RegisterAsync(actor, request);
+            await OnRegistered.InvokeAsync(ticket);
+        }
+        catch (DomainException ex)
+        {
+            error = ex.Message;
+        }
+        finally
+        {
+            saving = false;
+        }
+    }
+}

@@ -1,0 +1,150 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+using Siget.Console.Live;
+using Siget.Console.Services;
+using Siget.Core;
+using Siget.Core.Access;
+using Siget.Core.Tickets;
+
+namespace Siget.Console.Components.Tickets;
+
+/// <summary>One ticket: its facts, SLA clocks, history and the actions the domain allows this person now.</summary>
+public partial class TicketPage
+{
+    [Inject] private TicketQueries Queries { get; set; } = default!;
+    [Inject] private TicketCommands Commands { get; set; } = default!;
+    [Inject] private PeopleDirectory People { get; set; } = default!;
+    [Inject] private TicketFeed Feed { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    [Parameter] public string Number { get; set; } = "";
+
+    private Actor actor = default!;
+    private TicketDetail? detail;
+    private IReadOnlyList<TicketAction> actions = [];
+    private bool notFound;
+    private bool busy;
+    private string? notice;
+    private IDisposable? subscription;
+
+    private TicketAction? PrimaryAction => actions.Count > 0 ? actions[0] : null;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        actor = (await AuthenticationState).User.ToActor();
+        await LoadAsync();
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender) subscription = Feed.Subscribe(OnTicketChanged);
+    }
+
+    private async Task LoadAsync()
+    {
+        detail = await Queries.GetAsync(actor, Number);
+        notFound = detail is null;
+        actions = detail?.Ticket.AllowedActions(actor) ?? [];
+    }
+
+    private async Task OnTicketChanged(TicketChanged change)
+    {
+        if (detail is null || change.TicketId != detail.Ticket.Id || change.Version <= detail.Ticket.Version) return;
+        await InvokeAsync(async () =>
+        {
+            await LoadAsync();
+            if (!busy) notice = "Otra persona actualizó este ticket; se muestra su estado actual.";
+            StateHasChanged();
+        });
+    }
+
+    private async Task RunAsync(TicketAction action)
+    {
+        var ticket = detail!.Ticket;
+        Func<Task<Ticket>>? command = action switch
+        {
+            TicketAction.Tomar => () => Commands.TakeAsync(actor, ticket.Id, ticket.Version),
+            TicketAction.Finalizar => await Confirm("Finalizar el ticket", "Confirma que la atención fue satisfactoria y cierra el ticket.", "Finalizar")
+                ? () => Commands.FinalizeAsync(actor, ticket.Id, ticket.Version) : null,
+            TicketAction.Resolver => await AskText("Resolver el ticket", "Acciones realizadas", "Describa lo que se hizo y las pruebas de funcionamiento (6.5).", "Resolver", TicketLimits.SolutionMaxLength) is { } solution
+                ? () => Commands.ResolveAsync(actor, ticket.Id, ticket.Version, solution) : null,
+            TicketAction.Reabrir => await AskText("Reabrir el ticket", "Motivo de la disconformidad", null, "Reabrir") is { } why
+                ? () => Commands.ReopenAsync(actor, ticket.Id, ticket.Version, why) : null,
+            TicketAction.Anular => await AskText("Anular el ticket", "Motivo de la anulación", "Por ejemplo: ticket duplicado de otro ya registrado.", "Anular") is { } cancel
+                ? () => Commands.CancelAsync(actor, ticket.Id, ticket.Version, cancel) : null,
+            TicketAction.Escalar => await AskEscalation(ticket) is { } esc
+                ? () => Commands.EscalateAsync(actor, ticket.Id, ticket.Version, esc.CriterionCode, esc.Reason, esc.VendorCompanyId) : null,
+            TicketAction.Reasignar => await AskAssignee(ticket) is { } re
+                ? () => Commands.ReassignAsync(actor, ticket.Id, ticket.Version, re.AssigneeId, re.Note) : null,
+            _ => null,
+        };
+        if (command is null) return;
+
+        busy = true;
+        notice = null;
+        try
+        {
+            var updated = await command();
+            Snackbar.Add($"{updated.Number}: {action.PastLabel().ToLowerInvariant()}.", Severity.Success);
+        }
+        catch (TicketConflictException ex)
+        {
+            notice = ex.Message;
+        }
+        catch (DomainException ex)
+        {
+            Snackbar.Add(ex.Message, Severity.Error);
+        }
+        finally
+        {
+            busy = false;
+            await LoadAsync();
+        }
+    }
+
+    private async Task<bool> Confirm(string title, string text, string confirm) =>
+        await Dialogs.ShowMessageBoxAsync(title, text, yesText: confirm, cancelText: "Cancelar") == true;
+
+    private async Task<string?> AskText(string title, string label, string? intro, string confirm, int maxLength = TicketLimits.ReasonMaxLength)
+    {
+        var parameters = new DialogParameters<ReasonDialog>
+        {
+            { d => d.Label, label }, { d => d.Intro, intro }, { d => d.ConfirmText, confirm }, { d => d.MaxLength, maxLength },
+        };
+        var result = await (await Dialogs.ShowAsync<ReasonDialog>(title, parameters, DialogOptions)).Result;
+        return result is { Canceled: false, Data: string text } ? text : null;
+    }
+
+    private async Task<EscalateDialog.Choice?> AskEscalation(Ticket ticket)
+    {
+        var parameters = new DialogParameters<EscalateDialog> { { d => d.From, ticket.Level }, { d => d.Vendors, await People.VendorsAsync() } };
+        var result = await (await Dialogs.ShowAsync<EscalateDialog>("Escalar el ticket", parameters, DialogOptions)).Result;
+        return result is { Canceled: false, Data: EscalateDialog.Choice choice } ? choice : null;
+    }
+
+    private async Task<ReassignDialog.Choice?> AskAssignee(Ticket ticket)
+    {
+        var parameters = new DialogParameters<ReassignDialog> { { d => d.Candidates, await People.AssigneeCandidatesAsync(ticket) } };
+        var result = await (await Dialogs.ShowAsync<ReassignDialog>("Reasignar dentro del nivel", parameters, DialogOptions)).Result;
+        return result is { Canceled: false, Data: ReassignDialog.Choice choice } ? choice : null;
+    }
+
+    private static DialogOptions DialogOptions { get; } = new() { MaxWidth = MaxWidth.Small, FullWidth = true };
+
+    private static string IconFor(TicketAction action) => action switch
+    {
+        TicketAction.Tomar => Icons.Material.Filled.PanTool,
+        TicketAction.Reasignar => Icons.Material.Filled.SwapHoriz,
+        TicketAction.Escalar => Icons.Material.Filled.TrendingUp,
+        TicketAction.Resolver => Icons.Material.Filled.CheckCircle,
+        TicketAction.Reabrir => Icons.Material.Filled.Replay,
+        TicketAction.Finalizar => Icons.Material.Filled.DoneAll,
+        TicketAction.Anular => Icons.Material.Filled.Block,
+        _ => Icons.Material.Filled.PlayArrow,
+    };
+
+    public void Dispose() => subscription?.Dispose();
+}

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Siget.Console.Data.Configuration;
+
+internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<ApplicationUser>
+{
+    public void Configure(EntityTypeBuilder<ApplicationUser> user)
+    {
+        user.Property(u => u.FullName).HasMaxLength(ApplicationUser.FullNameMaxLength).IsRequired();
+        user.HasOne(u => u.Unit).WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
+        user.HasOne(u => u.VendorCompany).WithMany().HasForeignKey(u => u.VendorCompanyId).OnDelete(DeleteBehavior.Restrict);
+        user.HasIndex(u => new { u.Role, u.IsActive });
+        user.HasIndex(u => u.FullName);
+    }
+}
+
+internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
+{
+    public void Configure(EntityTypeBuilder<Unit> unit)
+    {
+        unit.Property(u => u.Name).HasMaxLength(200).IsRequired();
+        unit.HasIndex(u => u.Name).IsUnique();
+    }
+}
+
+internal sealed class VendorCompanyConfiguration : IEntityTypeConfiguration<VendorCompany>
+{
+    public void Configure(EntityTypeBuilder<VendorCompany> vendor)
+    {
+        vendor.Property(v => v.Name).HasMaxLength(200).IsRequired();
+        vendor.Property(v => v.ContractReference).HasMaxLength(100);
+        vendor.Property(v => v.Contact).HasMaxLength(200);
+        vendor.HasIndex(v => v.Name).IsUnique();
+    }
+}
+
+internal sealed class TicketSequenceConfiguration : IEntityTypeConfiguration<TicketSequence>
+{
+    public void Configure(EntityTypeBuilder<TicketSequence> sequence)
+    {
+        sequence.HasKey(s => s.Year);
+        sequence.Property(s => s.Year).ValueGeneratedNever();
+        // Two registrations reading the same value conflict and the later one retries.
+        sequence.Property(s => s.Last).IsConcurrencyToken();
+    }
+}

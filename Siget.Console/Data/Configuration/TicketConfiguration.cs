@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Siget.Core.Tickets;
+
+namespace Siget.Console.Data.Configuration;
+
+internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
+{
+    public void Configure(EntityTypeBuilder<Ticket> ticket)
+    {
+        ticket.HasKey(t => t.Id);
+        ticket.Property(t => t.Number).HasMaxLength(20).IsRequired();
+        ticket.HasIndex(t => t.Number).IsUnique();
+        ticket.HasIndex(t => new { t.Year, t.Sequence }).IsUnique();
+        ticket.Property(t => t.Subject).HasMaxLength(TicketLimits.SubjectMaxLength).IsRequired();
+        ticket.Property(t => t.Description).HasMaxLength(TicketLimits.DescriptionMaxLength).IsRequired();
+        ticket.Property(t => t.Solution).HasMaxLength(TicketLimits.SolutionMaxLength);
+        ticket.Property(t => t.RequesterId).HasMaxLength(450).IsRequired();
+        ticket.Property(t => t.RequesterName).HasMaxLength(200).IsRequired();
+        ticket.Property(t => t.UnitName).HasMaxLength(200);
+        ticket.Property(t => t.RegisteredById).HasMaxLength(450).IsRequired();
+        ticket.Property(t => t.RegisteredByName).HasMaxLength(200).IsRequired();
+        ticket.Property(t => t.AssigneeId).HasMaxLength(450);
+        ticket.Property(t => t.AssigneeName).HasMaxLength(200);
+        ticket.Property(t => t.VendorCompanyName).HasMaxLength(200);
+        // SQLite ignores IsRowVersion; the domain bumps Version on every change and EF checks it on save.
+        ticket.Property(t => t.Version).IsConcurrencyToken();
+        ticket.HasOne<Siget.Core.Catalog.ServiceSubcategory>().WithMany().HasForeignKey(t => t.SubcategoryCode).OnDelete(DeleteBehavior.Restrict);
+
+        ticket.HasMany(t => t.History).WithOne().HasForeignKey(h => h.TicketId).OnDelete(DeleteBehavior.Cascade);
+        ticket.Navigation(t => t.History).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("_history");
+
+        // The queue: open tickets by state and level, in queue order (Priority desc, Preferential desc, NextDueUtc).
+        ticket.HasIndex(t => new { t.State, t.Level, t.Priority, t.Preferential, t.NextDueUtc });
+        ticket.HasIndex(t => new { t.AssigneeId, t.State });
+        ticket.HasIndex(t => new { t.RequesterId, t.State });
+        ticket.HasIndex(t => t.VendorCompanyId);
+        ticket.Ignore(t => t.IsOpen);
+    }
+}
+
+internal sealed class TicketHistoryConfiguration : IEntityTypeConfiguration<TicketHistoryEntry>
+{
+    public void Configure(EntityTypeBuilder<TicketHistoryEntry> entry)
+    {
+        entry.ToTable("TicketHistory");
+        entry.HasKey(h => h.Id);
+        entry.Property(h => h.ActorId).HasMaxLength(450).IsRequired();
+        entry.Property(h => h.ActorName).HasMaxLength(200).IsRequired();
+        entry.Property(h => h.FromAssignee).HasMaxLength(200);
+        entry.Property(h => h.ToAssignee).HasMaxLength(200);
+        entry.Property(h => h.CriterionCode).HasMaxLength(40);
+        entry.Property(h => h.Reason).HasMaxLength(TicketLimits.SolutionMaxLength);
+        entry.HasIndex(h => new { h.TicketId, h.AtUtc });
+    }
+}

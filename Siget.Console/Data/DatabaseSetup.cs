@@ -1,0 +1,102 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Siget.Console.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+}
+
+public static class DatabaseSetup
+{
+    public const string ConnectionStringName = "Siget";
+
+    /// <summary>Registers the context factory for the configured provider and a scoped context for Identity.</summary>
+    public static IServiceCollection AddSigetDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException($"Falta la cadena de conexión 'ConnectionStrings:{ConnectionStringName}' en la configuración.");
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = ResolveSqlitePath(connectionString, environment.ContentRootPath);
+                services.AddDbContextFactory<SqliteSigetDbContext>(o => o
+                    .UseSqlite(sqlite)
+                    .AddInterceptors(new SqliteDurability()));
+                services.AddSingleton<IDbContextFactory<SigetDbContext>, SigetDbContextFactory<SqliteSigetDbContext>>();
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddDbContextFactory<SqlServerSigetDbContext>(o => o.UseSqlServer(connectionString));
+                services.AddSingleton<IDbContextFactory<SigetDbContext>, SigetDbContextFactory<SqlServerSigetDbContext>>();
+                break;
+            default:
+                throw new InvalidOperationException($"Proveedor de base de datos no admitido: '{options.Provider}'. Use Sqlite o SqlServer.");
+        }
+        // Identity's stores want a scoped context; it comes from the same factory.
+        services.AddScoped<SigetDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SigetDbContext>>().CreateDbContext());
+        return services;
+    }
+
+    /// <summary>Relative SQLite paths are relative to the content root; the folder is created if missing.</summary>
+    public static string ResolveSqlitePath(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } path && path != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var full = Path.IsPathRooted(path) ? path : Path.Combine(contentRoot, path);
+            var folder = Path.GetDirectoryName(full);
+            if (!string.IsNullOrEmpty(folder) && builder.Mode != SqliteOpenMode.ReadOnly) Directory.CreateDirectory(folder);
+            builder.DataSource = full;
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>Creates or upgrades the schema. SQLite also switches to WAL, which persists in the file.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        var factory = services.GetRequiredService<IDbContextFactory<SigetDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+    }
+
+    /// <summary>synchronous=FULL is per connection: an acknowledged ticket must survive a power cut.</summary>
+    private sealed class SqliteDurability : DbConnectionInterceptor
+    {
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Apply(connection);
+            return Task.CompletedTask;
+        }
+
+        private static void Apply(DbConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;";
+            command.ExecuteNonQuery();
+        }
+    }
+}
+
+/// <summary>Hands out the provider-specific context as the common <see cref="SigetDbContext"/>.</summary>
+internal sealed class SigetDbContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<SigetDbContext>
+    where TContext : SigetDbContext
+{
+    public SigetDbContext CreateDbContext() => inner.CreateDbContext();
+}

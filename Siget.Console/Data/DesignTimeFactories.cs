@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Siget.Console.Data;
+
+// Used by dotnet-ef to build each provider's migrations without starting the app.
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteSigetDbContext>
+{
+    public SqliteSigetDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteSigetDbContext>().UseSqlite("Data Source=design.db").Options);
+}
+
+internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerSigetDbContext>
+{
+    public SqlServerSigetDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlServerSigetDbContext>().UseSqlServer("Server=localhost;Database=Siget;Trusted_Connection=True;TrustServerCertificate=True").Options);
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Siget.Core.Catalog;
+using Siget.Core.Tickets;
+
+namespace Siget.Console.Data;
+
+/// <summary>
+/// SIGET's one database context. Each provider has a derived type (<see cref="SqliteSigetDbContext"/>,
+/// <see cref="SqlServerSigetDbContext"/>) only so that each keeps its own migrations.
+/// </summary>
+public abstract class SigetDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<TicketHistoryEntry> TicketHistory => Set<TicketHistoryEntry>();
+    public DbSet<TicketSequence> TicketSequences => Set<TicketSequence>();
+    public DbSet<ServiceCategory> Categories => Set<ServiceCategory>();
+    public DbSet<ServiceSubcategory> Subcategories => Set<ServiceSubcategory>();
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<VendorCompany> VendorCompanies => Set<VendorCompany>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SigetDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every DateTime we store is UTC; read it back as UTC so conversions to Lima time are right.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}
+
+public sealed class SqliteSigetDbContext(DbContextOptions<SqliteSigetDbContext> options) : SigetDbContext(options);
+
+public sealed class SqlServerSigetDbContext(DbContextOptions<SqlServerSigetDbContext> options) : SigetDbContext(options);

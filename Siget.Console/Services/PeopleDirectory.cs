@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Siget.Console.Data;
+using Siget.Core;
+using Siget.Core.Access;
+using Siget.Core.Escalation;
+using Siget.Core.Priorities;
+using Siget.Core.Tickets;
+
+namespace Siget.Console.Services;
+
+public sealed record PersonOption(string Id, string FullName, string UserName, string? UnitName, Classification? Classification, bool Preferential = false)
+{
+    public string Display => UnitName is null ? FullName : $"{FullName} · {UnitName}";
+}
+
+public sealed record VendorOption(int Id, string Name);
+
+/// <summary>Finds people for the forms: requesters to register for, colleagues to reassign to, vendor companies.</summary>
+public sealed class PeopleDirectory(IDbContextFactory<SigetDbContext> dbFactory)
+{
+    public async Task<IReadOnlyList<PersonOption>> SearchRequestersAsync(Actor actor, string? text, CancellationToken ct = default)
+    {
+        if (!TicketAccess.MayRegisterForOthers(actor)) throw new DomainException("Solo el personal de la UTI registra tickets para otras personas.");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var people = db.Users.AsNoTracking().Where(u => u.IsActive && u.Role != Role.Proveedor);
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var t = text.Trim();
+            people = people.Where(u => u.FullName.Contains(t) || u.UserName!.Contains(t) || (u.Unit != null && u.Unit.Name.Contains(t)));
+        }
+        var rows = await people.OrderBy(u => u.FullName).Take(20)
+            .Select(u => new { u.Id, u.FullName, u.UserName, Unit = u.Unit != null ? u.Unit.Name : null, u.Classification, ServesCitizens = u.Unit != null && u.Unit.ServesCitizens })
+            .ToListAsync(ct);
+        return rows.Select(u => new PersonOption(u.Id, u.FullName, u.UserName!, u.Unit, u.Classification,
+            QueueOrder.IsPreferential(u.Classification, u.ServesCitizens))).ToList();
+    }
+
+    /// <summary>Active people who work at the ticket's level (for level 3, users of its vendor company).</summary>
+    public async Task<IReadOnlyList<PersonOption>> AssigneeCandidatesAsync(Ticket ticket, CancellationToken ct = default)
+    {
+        var role = EscalationMatrix.WorkedBy(ticket.Level);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var people = db.Users.AsNoTracking().Where(u => u.IsActive && u.Role == role && u.Id != ticket.AssigneeId);
+        if (ticket.Level == SupportLevel.Nivel3) people = people.Where(u => u.VendorCompanyId == ticket.VendorCompanyId);
+        return await people.OrderBy(u => u.FullName)
+            .Select(u => new PersonOption(u.Id, u.FullName, u.UserName!, null, u.Classification))
+            .ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<VendorOption>> VendorsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.VendorCompanies.AsNoTracking().Where(v => v.Active).OrderBy(v => v.Name)
+            .Select(v => new VendorOption(v.Id, v.Name)).ToListAsync(ct);
+    }
+}

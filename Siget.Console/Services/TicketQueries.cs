@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using Siget.Console.Data;
+using Siget.Core.Access;
+using Siget.Core.Catalog;
+using Siget.Core.Escalation;
+using Siget.Core.Priorities;
+using Siget.Core.Tickets;
+
+namespace Siget.Console.Services;
+
+public enum QueueView
+{
+    /// <summary>Everything the person may see.</summary>
+    Todos,
+    /// <summary>Assigned to me.</summary>
+    MiTrabajo,
+    /// <summary>Unassigned at my level.</summary>
+    MiNivel,
+}
+
+public sealed record QueueFilter
+{
+    public QueueView View { get; init; } = QueueView.Todos;
+    /// <summary>Empty means the open states (En cola, En proceso).</summary>
+    public IReadOnlyCollection<TicketState> States { get; init; } = [];
+    public Priority? Priority { get; init; }
+    public SupportLevel? Level { get; init; }
+    public int? CategoryId { get; init; }
+    public int? SubcategoryCode { get; init; }
+    public Channel? Channel { get; init; }
+    public string? Search { get; init; }
+}
+
+public sealed record QueueRow(
+    int Id, string Number, string Subject, TicketKind Kind, Priority Priority, bool Preferential, TicketState State,
+    SupportLevel Level, string Subcategory, string RequesterName, string? UnitName, string? AssigneeName,
+    string? VendorCompanyName, DateTime RegisteredAtUtc, DateTime? NextDueUtc, bool AwaitingFirstResponse);
+
+public sealed record QueueResult(IReadOnlyList<QueueRow> Rows, int Total);
+
+/// <summary>A ticket as its page shows it: the domain object (which knows the allowed actions) plus catalog names.</summary>
+public sealed record TicketDetail(Ticket Ticket, string Subcategory, string Category);
+
+/// <summary>Read side of tickets. Every query goes through <see cref="TicketAccess.VisibleTo"/>.</summary>
+public sealed class TicketQueries(IDbContextFactory<SigetDbContext> dbFactory)
+{
+    public const int MaxPageSize = 100;
+
+    public async Task<QueueResult> QueueAsync(Actor actor, QueueFilter filter, int page, int pageSize, CancellationToken ct = default)
+    {
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        page = Math.Max(page, 0);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var tickets = Filter(db.Tickets.AsNoTracking().Where(TicketAccess.VisibleTo(actor)), actor, filter, db);
+
+        var total = await tickets.CountAsync(ct);
+        var rows = await QueueOrder.Apply(tickets)
+            .Skip(page * pageSize).Take(pageSize)
+            .Join(db.Subcategories, t => t.SubcategoryCode, s => s.Code, (t, s) => new QueueRow(
+                t.Id, t.Number, t.Subject, t.Kind, t.Priority, t.Preferential, t.State, t.Level, s.Name,
+                t.RequesterName, t.UnitName, t.AssigneeName, t.VendorCompanyName, t.RegisteredAtUtc, t.NextDueUtc,
+                t.FirstResponseAtUtc == null))
+            .ToListAsync(ct);
+        return new QueueResult(rows, total);
+    }
+
+    public async Task<TicketDetail?> GetAsync(Actor actor, string number, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ticket = await db.Tickets.AsNoTracking().Where(TicketAccess.VisibleTo(actor))
+            .Include(t => t.History.OrderBy(h => h.AtUtc).ThenBy(h => h.Id))
+            .SingleOrDefaultAsync(t => t.Number == number, ct);
+        if (ticket is null) return null;
+        var names = await db.Subcategories.Where(s => s.Code == ticket.SubcategoryCode)
+            .Join(db.Categories, s => s.CategoryId, c => c.Id, (s, c) => new { Sub = s.Name, Cat = c.Name })
+            .SingleAsync(ct);
+        return new TicketDetail(ticket, names.Sub, names.Cat);
+    }
+
+    private static IQueryable<Ticket> Filter(IQueryable<Ticket> tickets, Actor actor, QueueFilter filter, SigetDbContext db)
+    {
+        var states = filter.States.Count > 0 ? filter.States.ToList() : TicketStateNames.Open.ToList();
+        tickets = tickets.Where(t => states.Contains(t.State));
+        tickets = filter.View switch
+        {
+            QueueView.MiTrabajo => tickets.Where(t => t.AssigneeId == actor.UserId),
+            QueueView.MiNivel when actor.Level is { } level => tickets.Where(t => t.Level == level && t.AssigneeId == null),
+            _ => tickets,
+        };
+        if (filter.Priority is { } priority) tickets = tickets.Where(t => t.Priority == priority);
+        if (filter.Level is { } lvl) tickets = tickets.Where(t => t.Level == lvl);
+        if (filter.Channel is { } channel) tickets = tickets.Where(t => t.Channel == channel);
+        if (filter.SubcategoryCode is { } code) tickets = tickets.Where(t => t.SubcategoryCode == code);
+        if (filter.CategoryId is { } category)
+            tickets = tickets.Where(t => db.Subcategories.Any(s => s.Code == t.SubcategoryCode && s.CategoryId == category));
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var text = filter.Search.Trim();
+            tickets = tickets.Where(t => t.Number.Contains(text) || t.Subject.Contains(text) || t.RequesterName.Contains(text)
+                || (t.UnitName != null && t.UnitName.Contains(text)));
+        }
+        return tickets;
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Siget.Console.Data;
+using Siget.Console.Live;
+using Siget.Core;
+using Siget.Core.Access;
+using Siget.Core.Catalog;
+using Siget.Core.Priorities;
+using Siget.Core.Sla;
+using Siget.Core.Tickets;
+
+namespace Siget.Console.Services;
+
+/// <summary>What the "Registrar ticket" form (or the portal) sends.</summary>
+public sealed class RegisterTicketRequest
+{
+    public string? RequesterId { get; set; }
+    public Channel Channel { get; set; } = Channel.Telefono;
+    public TicketKind Kind { get; set; } = TicketKind.Incidencia;
+    public int? SubcategoryCode { get; set; }
+    public string Subject { get; set; } = "";
+    public string Description { get; set; } = "";
+    public OperatingImpact? Impact { get; set; }
+    public bool? AlternativeAvailable { get; set; }
+}
+
+/// <summary>Registers a ticket: number, priority and SLA due times, first history entry, in one transaction.</summary>
+public sealed class TicketRegistration(IDbContextFactory<SigetDbContext> dbFactory, TimeProvider clock, SlaPolicy sla, TicketFeed feed)
+{
+    private const int SequenceAttempts = 5;
+
+    public async Task<Ticket> RegisterAsync(Actor actor, RegisterTicketRequest request, CancellationToken ct = default)
+    {
+        if (request.Impact is null) throw new DomainException("Indique cuánto afecta a la capacidad operativa de la unidad o Tambo.");
+        if (request.AlternativeAvailable is null) throw new DomainException("Indique si se dispone de equipos o sistemas alternativos.");
+        if (request.SubcategoryCode is null) throw new DomainException("Elija el servicio del catálogo.");
+        var requesterId = actor.Role == Role.Usuario ? actor.UserId : request.RequesterId;
+        if (string.IsNullOrWhiteSpace(requesterId)) throw new DomainException("Elija a la persona que solicita la atención.");
+
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var subcategory = await db.Subcategories.AsNoTracking().SingleOrDefaultAsync(s => s.Code == request.SubcategoryCode, ct);
+            if (subcategory is null) throw new DomainException($"El servicio {request.SubcategoryCode} no existe en el catálogo.");
+            if (subcategory.Retired) throw new DomainException($"El servicio «{subcategory.Name}» fue retirado del catálogo; elija otro.");
+
+            var requester = await db.Users.AsNoTracking().Include(u => u.Unit)
+                .SingleOrDefaultAsync(u => u.Id == requesterId && u.IsActive && u.Role != Role.Proveedor, ct)
+                ?? throw new DomainException("La persona solicitante no existe o está inactiva.");
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var year = sla.Calendar.ToLocal(now).Year;
+            var sequence = await db.TicketSequences.SingleOrDefaultAsync(s => s.Year == year, ct);
+            if (sequence is null) db.TicketSequences.Add(sequence = new TicketSequence { Year = year });
+            sequence.Last++;
+
+            var data = new NewTicket(request.Kind, request.Channel, subcategory.Code, request.Subject, request.Description,
+                request.Impact.Value, request.AlternativeAvailable.Value,
+                new TicketRequester(requester.Id, requester.FullName, requester.UnitId, requester.Unit?.Name,
+                    QueueOrder.IsPreferential(requester.Classification, requester.Unit?.ServesCitizens == true)));
+            var ticket = Ticket.Register(new TicketNumber(year, sequence.Last), data, actor, now, sla);
+            db.Tickets.Add(ticket);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException) when (attempt < SequenceAttempts)
+            {
+                continue; // another registration took the same number first: read the sequence again
+            }
+            feed.Publish(TicketChanged.From(ticket, TicketAction.Registrar));
+            return ticket;
+        }
+    }
+}
