@@ -132,7 +132,8 @@ public static class DemoData
 
         // Registration times spread over the last 45 days, most recent ones still open.
         var times = Enumerable.Range(0, TicketCount)
-            .Select(_ => now.AddMinutes(-random.Next(10, 45 * 24 * 60)))
+            .Select(_ => sla.Calendar.AddBusinessTime(now.AddMinutes(-random.Next(10, 45 * 24 * 60)), TimeSpan.Zero))
+            .Where(t => t < now)
             .OrderBy(t => t).ToList();
         var tickets = new List<Ticket>();
         foreach (var registered in times)
@@ -157,7 +158,7 @@ public static class DemoData
                     new TicketRequester(requester.Id, requester.FullName, unit?.Id, unit?.Name,
                         QueueOrder.IsPreferential(requester.Classification, unit?.ServesCitizens == true))),
                 registrar, registered, sla);
-            Advance(ticket, random, registered, now, technicians, specialist, supervisor, vendorRef, vendorUser, requester.ToActor());
+            Advance(ticket, random, sla.Calendar, registered, now, technicians, specialist, supervisor, vendorRef, vendorUser, requester.ToActor());
             tickets.Add(ticket);
         }
         db.Tickets.AddRange(tickets);
@@ -166,14 +167,15 @@ public static class DemoData
     }
 
     /// <summary>Moves a demo ticket along a plausible path; older tickets go further.</summary>
-    private static void Advance(Ticket ticket, Random random, DateTime registered, DateTime now, ApplicationUser[] technicians,
+    private static void Advance(Ticket ticket, Random random, BusinessCalendar calendar, DateTime registered, DateTime now, ApplicationUser[] technicians,
         ApplicationUser specialist, ApplicationUser supervisor, VendorRef vendor, Actor vendorUser, Actor requester)
     {
         var age = now - registered;
         var t = registered;
-        DateTime Step() => t = t.AddMinutes(random.Next(5, 240)) is var next && next < now ? next : t;
+        // Staff act during working hours.
+        DateTime Step() => t = calendar.AddBusinessTime(t, TimeSpan.FromMinutes(random.Next(5, 240))) is var next && next < now ? next : t;
         // Anything older than a week has been resolved; the open queue is the last few days' work.
-        var stage = age.TotalDays > 7 ? 0.5 + random.NextDouble() * 0.5 : random.NextDouble() * Math.Min(1.0, age.TotalDays / 4);
+        var stage = age.TotalDays > 7 ? 0.56 + random.NextDouble() * 0.44 : random.NextDouble() * Math.Min(1.0, age.TotalDays / 4);
         if (stage < 0.08) return; // still En cola
 
         var technician = technicians[random.Next(technicians.Length)].ToActor();
@@ -208,7 +210,7 @@ public static class DemoData
             ticket.Resolve(technician, "Se atendió de forma remota, se aplicó la corrección y el usuario confirmó el funcionamiento.", Step());
         }
         if (stage < 0.55) return; // Resuelto, waiting for the requester
-        if (random.NextDouble() < 0.08)
+        if (age.TotalDays < 7 && random.NextDouble() < 0.15)
         {
             ticket.Reopen(requester, "El problema volvió a presentarse al día siguiente.", Step());
             return;
