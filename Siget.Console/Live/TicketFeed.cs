@@ -1,54 +1,75 @@
+using Siget.Core.Access;
 using Siget.Core.Escalation;
 using Siget.Core.Priorities;
 using Siget.Core.Tickets;
 
 namespace Siget.Console.Live;
 
-/// <summary>What a committed command changed in a ticket; enough for a screen to decide whether to refresh.</summary>
+/// <summary>
+/// What a committed command changed in a ticket. <see cref="Visible"/> is false when the ticket has just left
+/// the receiver's view (escalated away, for instance): then only the id is told, so the screen can drop it.
+/// </summary>
 public sealed record TicketChanged(
     int TicketId, string Number, TicketAction Action, TicketState State, SupportLevel Level,
-    string? AssigneeId, Priority Priority, DateTime? NextDueUtc, long Version)
+    string? AssigneeId, string? AssigneeName, Priority Priority, DateTime? NextDueUtc, long Version, DateTime AtUtc,
+    bool Visible = true)
 {
     public static TicketChanged From(Ticket ticket, TicketAction action) => new(
-        ticket.Id, ticket.Number, action, ticket.State, ticket.Level, ticket.AssigneeId, ticket.Priority, ticket.NextDueUtc, ticket.Version);
+        ticket.Id, ticket.Number, action, ticket.State, ticket.Level, ticket.AssigneeId, ticket.AssigneeName,
+        ticket.Priority, ticket.NextDueUtc, ticket.Version, ticket.UpdatedAtUtc);
+
+    /// <summary>The notice for someone who was showing the ticket and may no longer see it.</summary>
+    public TicketChanged Gone() => new(TicketId, "", Action, default, default, null, null, default, null, Version, AtUtc, Visible: false);
 }
 
 /// <summary>
-/// The in-process change feed: services publish after each commit; screens subscribe after first render and
-/// unsubscribe on dispose. Subscribers re-read through the access rules, so the event itself reveals nothing.
+/// The in-process change feed. Services publish after each commit; screens subscribe after first render as the
+/// person they serve, and unsubscribe on dispose. The access rules are applied here, before anything is
+/// delivered: a subscriber never hears of a ticket it may not see, except that one it is showing has left its view.
 /// </summary>
 public sealed class TicketFeed(ILogger<TicketFeed> logger)
 {
     private readonly Lock _gate = new();
-    private ImmutableSubscribers _subscribers = new([]);
+    private Subscription[] _subscriptions = [];
 
-    public IDisposable Subscribe(Func<TicketChanged, Task> handler)
+    /// <param name="showing">Whether the screen currently shows a ticket id (to tell it when that ticket leaves its view).</param>
+    public IDisposable Subscribe(Actor actor, Func<TicketChanged, Task> handler, Func<int, bool>? showing = null)
     {
-        lock (_gate) _subscribers = new([.. _subscribers.Handlers, handler]);
-        return new Subscription(this, handler);
+        var subscription = new Subscription(this, TicketAccess.VisibleTo(actor).Compile(), handler, showing ?? (_ => false));
+        lock (_gate) _subscriptions = [.. _subscriptions, subscription];
+        return subscription;
     }
 
-    public void Publish(TicketChanged change)
+    public int SubscriberCount => _subscriptions.Length;
+
+    public void Publish(Ticket ticket, TicketAction action)
     {
-        foreach (var handler in _subscribers.Handlers)
-            _ = Deliver(handler, change);
+        var change = TicketChanged.From(ticket, action);
+        TicketChanged? gone = null;
+        foreach (var s in _subscriptions)
+        {
+            if (s.CanSee(ticket)) _ = Deliver(s, change);
+            else if (s.Showing(ticket.Id)) _ = Deliver(s, gone ??= change.Gone());
+        }
     }
 
-    private async Task Deliver(Func<TicketChanged, Task> handler, TicketChanged change)
+    private async Task Deliver(Subscription subscription, TicketChanged change)
     {
-        try { await handler(change); }
-        catch (Exception ex) { logger.LogWarning(ex, "A live subscriber failed on ticket {Number}", change.Number); }
+        try { await subscription.Handler(change); }
+        catch (Exception ex) { logger.LogWarning(ex, "A live subscriber failed on ticket {TicketId}", change.TicketId); }
     }
 
-    private void Unsubscribe(Func<TicketChanged, Task> handler)
+    private void Remove(Subscription subscription)
     {
-        lock (_gate) _subscribers = new(_subscribers.Handlers.Where(h => h != handler).ToArray());
+        lock (_gate) _subscriptions = _subscriptions.Where(s => s != subscription).ToArray();
     }
 
-    private sealed record ImmutableSubscribers(Func<TicketChanged, Task>[] Handlers);
-
-    private sealed class Subscription(TicketFeed feed, Func<TicketChanged, Task> handler) : IDisposable
+    private sealed class Subscription(TicketFeed feed, Func<Ticket, bool> canSee, Func<TicketChanged, Task> handler, Func<int, bool> showing)
+        : IDisposable
     {
-        public void Dispose() => feed.Unsubscribe(handler);
+        public Func<Ticket, bool> CanSee { get; } = canSee;
+        public Func<TicketChanged, Task> Handler { get; } = handler;
+        public Func<int, bool> Showing { get; } = showing;
+        public void Dispose() => feed.Remove(this);
     }
 }

@@ -67,7 +67,7 @@ public sealed class TicketCommands(IDbContextFactory<SigetDbContext> dbFactory, 
         {
             throw new TicketConflictException();
         }
-        feed.Publish(TicketChanged.From(ticket, action));
+        feed.Publish(ticket, action);
         return ticket;
     }
 }

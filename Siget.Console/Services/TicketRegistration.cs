@@ -67,7 +67,7 @@ public sealed class TicketRegistration(IDbContextFactory<SigetDbContext> dbFacto
             {
                 continue; // another registration took the same number first: read the sequence again
             }
-            feed.Publish(TicketChanged.From(ticket, TicketAction.Registrar));
+            feed.Publish(ticket, TicketAction.Registrar);
             return ticket;
         }
     }

@@ -63,7 +63,7 @@ public partial class QueuePage
 
     protected override void OnAfterRender(bool firstRender)
     {
-        if (firstRender) subscription = Feed.Subscribe(OnTicketChanged);
+        if (firstRender) subscription = Feed.Subscribe(actor!, OnTicketChanged, id => result?.Rows.Any(r => r.Id == id) == true);
     }
 
     private async Task LoadAsync()

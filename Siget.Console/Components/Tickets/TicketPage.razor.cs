@@ -30,7 +30,9 @@ public partial class TicketPage
     private string? notice;
     private IDisposable? subscription;
 
-    private TicketAction? PrimaryAction => actions.Count > 0 ? actions[0] : null;
+    // The action most people want next is emphasised; the domain already decided which ones are allowed.
+    private static readonly TicketAction[] Emphasis = [TicketAction.Tomar, TicketAction.Resolver, TicketAction.Finalizar];
+    private TicketAction? PrimaryAction => Emphasis.Cast<TicketAction?>().FirstOrDefault(a => actions.Contains(a!.Value));
 
     protected override async Task OnParametersSetAsync()
     {
@@ -40,7 +42,7 @@ public partial class TicketPage
 
     protected override void OnAfterRender(bool firstRender)
     {
-        if (firstRender) subscription = Feed.Subscribe(OnTicketChanged);
+        if (firstRender) subscription = Feed.Subscribe(actor, OnTicketChanged, id => detail?.Ticket.Id == id);
     }
 
     private async Task LoadAsync()
@@ -56,7 +58,8 @@ public partial class TicketPage
         await InvokeAsync(async () =>
         {
             await LoadAsync();
-            if (!busy) notice = "Otra persona actualizó este ticket; se muestra su estado actual.";
+            if (!change.Visible) notice = "El ticket pasó a otro nivel o responsable y ya no está a su cargo.";
+            else if (!busy) notice = "Otra persona actualizó este ticket; se muestra su estado actual.";
             StateHasChanged();
         });
     }
@@ -102,6 +105,8 @@ public partial class TicketPage
         {
             busy = false;
             await LoadAsync();
+            // Escalating can take a ticket out of the person's view; say so instead of "not found".
+            if (detail is null) notice ??= $"El ticket {Number} pasó a otro nivel y ya no está a su cargo.";
         }
     }
 
