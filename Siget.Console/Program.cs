@@ -49,6 +49,17 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.ExpireTimeSpan = TimeSpan.FromHours(10);
     o.SlidingExpiration = true;
     o.Cookie.Name = "siget.auth";
+    // The hub and the API answer 401/403 instead of redirecting to the sign-in page.
+    o.Events.OnRedirectToLogin = context => Answer(context, StatusCodes.Status401Unauthorized);
+    o.Events.OnRedirectToAccessDenied = context => Answer(context, StatusCodes.Status403Forbidden);
+    static Task Answer(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/hubs") || context.Request.Path.StartsWithSegments("/api"))
+            context.Response.StatusCode = status;
+        else
+            context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
 });
 builder.Services.AddAuthorization();
 
@@ -73,6 +84,9 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<SlaPolicy>(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SlaOptions>>().Value
     .ToPolicy(sp.GetRequiredService<TimeProvider>().GetUtcNow().Year));
 builder.Services.AddSingleton<TicketFeed>();
+builder.Services.AddSingleton<QueueHubConnections>();
+builder.Services.AddSignalR().AddJsonProtocol(o =>
+    o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddSingleton<TicketRegistration>();
 builder.Services.AddSingleton<TicketCommands>();
 builder.Services.AddSingleton<TicketQueries>();
@@ -105,6 +119,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapHealthChecks("/health", HealthResponse.Options);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapHub<QueueHub>(QueueHub.Path);
 app.MapAccountEndpoints();
 
 app.Run();

@@ -1,0 +1,47 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Siget.Console.Data;
+
+namespace Siget.Console.Tests.Infrastructure;
+
+/// <summary>Signs in through the real sign-in form (antiforgery token included) and keeps the cookie.</summary>
+public static partial class SignedInClient
+{
+    public static async Task<(HttpClient Client, CookieContainer Cookies)> SignInAsync(this SigetAppFactory app, string userName,
+        string password = DemoData.Password)
+    {
+        var cookies = new CookieContainer();
+        var client = app.CreateDefaultClient(new CookieHandler(cookies));
+        var form = await client.GetStringAsync("/cuenta/ingresar");
+        var token = AntiforgeryField().Match(form);
+        if (!token.Success) throw new InvalidOperationException("The sign-in page has no antiforgery token.");
+
+        var response = await client.PostAsync("/cuenta/ingresar", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
+        }));
+        if (cookies.GetCookies(client.BaseAddress!)["siget.auth"] is null)
+            throw new InvalidOperationException($"Sign-in of {userName} failed with {(int)response.StatusCode}.");
+        return (client, cookies);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    private sealed class CookieHandler(CookieContainer cookies) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        {
+            var header = cookies.GetCookieHeader(request.RequestUri!);
+            if (header.Length > 0) request.Headers.Add("Cookie", header);
+            var response = await base.SendAsync(request, ct);
+            if (response.Headers.TryGetValues("Set-Cookie", out var values))
+                foreach (var value in values) cookies.SetCookies(request.RequestUri!, value);
+            return response;
+        }
+    }
+}
