@@ -89,6 +89,8 @@ builder.Services.AddSignalR().AddJsonProtocol(o =>
     o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddSingleton<TicketRegistration>();
 builder.Services.AddSingleton<TicketCommands>();
+builder.Services.AddSingleton<TicketConversation>();
+builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddSingleton<TicketQueries>();
 builder.Services.AddSingleton<PeopleDirectory>();
 builder.Services.AddSingleton<ServiceCatalog>();

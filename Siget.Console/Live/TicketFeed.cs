@@ -12,14 +12,14 @@ namespace Siget.Console.Live;
 public sealed record TicketChanged(
     int TicketId, string Number, TicketAction Action, TicketState State, SupportLevel Level,
     string? AssigneeId, string? AssigneeName, Priority Priority, DateTime? NextDueUtc, long Version, DateTime AtUtc,
-    bool Visible = true)
+    string ActorId, bool Visible = true)
 {
-    public static TicketChanged From(Ticket ticket, TicketAction action) => new(
+    public static TicketChanged From(Ticket ticket, TicketAction action, Actor actor) => new(
         ticket.Id, ticket.Number, action, ticket.State, ticket.Level, ticket.AssigneeId, ticket.AssigneeName,
-        ticket.Priority, ticket.NextDueUtc, ticket.Version, ticket.UpdatedAtUtc);
+        ticket.Priority, ticket.NextDueUtc, ticket.Version, ticket.UpdatedAtUtc, actor.UserId);
 
     /// <summary>The notice for someone who was showing the ticket and may no longer see it.</summary>
-    public TicketChanged Gone() => new(TicketId, "", Action, default, default, null, null, default, null, Version, AtUtc, Visible: false);
+    public TicketChanged Gone() => new(TicketId, "", Action, default, default, null, null, default, null, Version, AtUtc, ActorId, Visible: false);
 }
 
 /// <summary>
@@ -42,9 +42,9 @@ public sealed class TicketFeed(ILogger<TicketFeed> logger)
 
     public int SubscriberCount => _subscriptions.Length;
 
-    public void Publish(Ticket ticket, TicketAction action)
+    public void Publish(Ticket ticket, TicketAction action, Actor actor)
     {
-        var change = TicketChanged.From(ticket, action);
+        var change = TicketChanged.From(ticket, action, actor);
         TicketChanged? gone = null;
         foreach (var s in _subscriptions)
         {

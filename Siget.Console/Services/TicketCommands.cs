@@ -67,7 +67,7 @@ public sealed class TicketCommands(IDbContextFactory<SigetDbContext> dbFactory, 
         {
             throw new TicketConflictException();
         }
-        feed.Publish(ticket, action);
+        feed.Publish(ticket, action, actor);
         return ticket;
     }
 }

@@ -39,7 +39,7 @@ public sealed record QueueRow(
 public sealed record QueueResult(IReadOnlyList<QueueRow> Rows, int Total);
 
 /// <summary>A ticket as its page shows it: the domain object (which knows the allowed actions) plus catalog names.</summary>
-public sealed record TicketDetail(Ticket Ticket, string Subcategory, string Category);
+public sealed record TicketDetail(Ticket Ticket, string Subcategory, string Category, IReadOnlyList<TicketMessage> Messages);
 
 /// <summary>Read side of tickets. Every query goes through <see cref="TicketAccess.VisibleTo"/>.</summary>
 public sealed class TicketQueries(IDbContextFactory<SigetDbContext> dbFactory)
@@ -74,7 +74,11 @@ public sealed class TicketQueries(IDbContextFactory<SigetDbContext> dbFactory)
         var names = await db.Subcategories.Where(s => s.Code == ticket.SubcategoryCode)
             .Join(db.Categories, s => s.CategoryId, c => c.Id, (s, c) => new { Sub = s.Name, Cat = c.Name })
             .SingleAsync(ct);
-        return new TicketDetail(ticket, names.Sub, names.Cat);
+        var internalNotes = ticket.MayReadInternalNotes(actor);
+        var messages = await db.TicketMessages.AsNoTracking()
+            .Where(m => m.TicketId == ticket.Id && (internalNotes || !m.Internal))
+            .OrderBy(m => m.AtUtc).ThenBy(m => m.Id).ToListAsync(ct);
+        return new TicketDetail(ticket, names.Sub, names.Cat, messages);
     }
 
     private static IQueryable<Ticket> Filter(IQueryable<Ticket> tickets, Actor actor, QueueFilter filter, SigetDbContext db)

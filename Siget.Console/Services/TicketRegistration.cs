@@ -67,7 +67,7 @@ public sealed class TicketRegistration(IDbContextFactory<SigetDbContext> dbFacto
             {
                 continue; // another registration took the same number first: read the sequence again
             }
-            feed.Publish(ticket, TicketAction.Registrar);
+            feed.Publish(ticket, TicketAction.Registrar, actor);
             return ticket;
         }
     }

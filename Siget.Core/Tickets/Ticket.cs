@@ -217,6 +217,39 @@ public sealed class Ticket
         Record(transition, actor, nowUtc, previous, reason: why);
     }
 
+    /// <summary>
+    /// Adds a public reply or an internal note. Internal notes are for UTI staff and the vendor user holding the
+    /// ticket, never for the requester. A first public reply from UTI staff is the first response of the SLA.
+    /// </summary>
+    public TicketMessage Reply(Actor actor, string body, bool isInternal, DateTime nowUtc)
+    {
+        if (State is TicketState.Finalizado or TicketState.Anulado)
+            throw new DomainException($"El ticket está {State.Label().ToLowerInvariant()}; ya no admite mensajes.");
+        var text = Text.Required(body, TicketMessage.BodyMaxLength, "el mensaje");
+        if (isInternal && !MayReadInternalNotes(actor))
+            throw new DomainException("Solo el personal de la UTI escribe notas internas.");
+        if (!isInternal && !MayReplyPublicly(actor))
+            throw new DomainException("No puede responder en este ticket.");
+
+        if (!isInternal && actor.UserId != RequesterId && FirstResponseAtUtc is null)
+        {
+            FirstResponseAtUtc = nowUtc;
+            if (IsOpen) NextDueUtc = ResolutionDueUtc;
+            Touch(nowUtc);
+        }
+        return new TicketMessage(Id, actor, isInternal, text, nowUtc);
+    }
+
+    /// <summary>Internal notes: UTI staff, and a vendor user only while the ticket is assigned to them.</summary>
+    public bool MayReadInternalNotes(Actor actor) =>
+        actor.Role is Role.Tecnico or Role.Especialista or Role.Supervisor or Role.Administrador or Role.Sistema
+        || (actor.Role == Role.Proveedor && AssigneeId == actor.UserId);
+
+    public bool MayReplyPublicly(Actor actor) =>
+        actor.UserId == RequesterId
+        || actor.Role is Role.Tecnico or Role.Especialista or Role.Supervisor or Role.Sistema
+        || (actor.Role == Role.Proveedor && VendorCompanyId == actor.VendorCompanyId && Level == Escalation.SupportLevel.Nivel3);
+
     private TicketTransition Guard(TicketAction action, Actor actor)
     {
         var transition = TicketTransitions.For(action);

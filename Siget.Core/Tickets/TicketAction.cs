@@ -11,6 +11,10 @@ public enum TicketAction
     Reabrir = 5,
     Finalizar = 6,
     Anular = 7,
+    /// <summary>A public reply; not a state transition.</summary>
+    Responder = 8,
+    /// <summary>An internal note; not a state transition.</summary>
+    AnotarNota = 9,
 }
 
 public static class TicketActionNames
@@ -25,6 +29,8 @@ public static class TicketActionNames
         TicketAction.Reabrir => "Reabrir",
         TicketAction.Finalizar => "Finalizar",
         TicketAction.Anular => "Anular",
+        TicketAction.Responder => "Responder",
+        TicketAction.AnotarNota => "Nota interna",
         _ => action.ToString(),
     };
 
@@ -39,6 +45,8 @@ public static class TicketActionNames
         TicketAction.Reabrir => "Reabierto",
         TicketAction.Finalizar => "Finalizado",
         TicketAction.Anular => "Anulado",
+        TicketAction.Responder => "Respuesta",
+        TicketAction.AnotarNota => "Nota interna",
         _ => action.ToString(),
     };
 
@@ -52,6 +60,8 @@ public static class TicketActionNames
         TicketAction.Reabrir => "reabrir",
         TicketAction.Finalizar => "finalizar",
         TicketAction.Anular => "anular",
+        TicketAction.Responder => "responder",
+        TicketAction.AnotarNota => "anotar",
         _ => "registrar",
     };
 }

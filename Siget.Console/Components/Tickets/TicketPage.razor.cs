@@ -54,12 +54,12 @@ public partial class TicketPage
 
     private async Task OnTicketChanged(TicketChanged change)
     {
-        if (detail is null || change.TicketId != detail.Ticket.Id || change.Version <= detail.Ticket.Version) return;
+        if (detail is null || change.TicketId != detail.Ticket.Id) return;
         await InvokeAsync(async () =>
         {
             await LoadAsync();
             if (!change.Visible) notice = "El ticket pasó a otro nivel o responsable y ya no está a su cargo.";
-            else if (!busy) notice = "Otra persona actualizó este ticket; se muestra su estado actual.";
+            else if (change.ActorId != actor.UserId) notice = "Otra persona actualizó este ticket; se muestra su estado actual.";
             StateHasChanged();
         });
     }

@@ -54,3 +54,16 @@ internal sealed class TicketHistoryConfiguration : IEntityTypeConfiguration<Tick
         entry.HasIndex(h => new { h.TicketId, h.AtUtc });
     }
 }
+
+internal sealed class TicketMessageConfiguration : IEntityTypeConfiguration<TicketMessage>
+{
+    public void Configure(EntityTypeBuilder<TicketMessage> message)
+    {
+        message.HasKey(m => m.Id);
+        message.HasOne<Ticket>().WithMany().HasForeignKey(m => m.TicketId).OnDelete(DeleteBehavior.Cascade);
+        message.Property(m => m.AuthorId).HasMaxLength(450).IsRequired();
+        message.Property(m => m.AuthorName).HasMaxLength(200).IsRequired();
+        message.Property(m => m.Body).HasMaxLength(TicketMessage.BodyMaxLength).IsRequired();
+        message.HasIndex(m => new { m.TicketId, m.AtUtc });
+    }
+}

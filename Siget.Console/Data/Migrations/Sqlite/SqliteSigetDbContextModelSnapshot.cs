@@ -248,7 +248,7 @@ namespace Siget.Console.Data.Migrations.Sqlite
 
                     b.HasKey("Year");
 
-                    b.ToTable("TicketSequences", (string)null);
+                    b.ToTable("TicketSequences");
                 });
 
             modelBuilder.Entity("Siget.Console.Data.Unit", b =>
@@ -276,7 +276,7 @@ namespace Siget.Console.Data.Migrations.Sqlite
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("Units", (string)null);
+                    b.ToTable("Units");
                 });
 
             modelBuilder.Entity("Siget.Console.Data.VendorCompany", b =>
@@ -309,7 +309,7 @@ namespace Siget.Console.Data.Migrations.Sqlite
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("VendorCompanies", (string)null);
+                    b.ToTable("VendorCompanies");
                 });
 
             modelBuilder.Entity("Siget.Core.Catalog.ServiceCategory", b =>
@@ -870,7 +870,7 @@ namespace Siget.Console.Data.Migrations.Sqlite
 
                     b.HasIndex("State", "Level", "Priority", "Preferential", "NextDueUtc");
 
-                    b.ToTable("Tickets", (string)null);
+                    b.ToTable("Tickets");
                 });
 
             modelBuilder.Entity("Siget.Core.Tickets.TicketHistoryEntry", b =>
@@ -931,6 +931,46 @@ namespace Siget.Console.Data.Migrations.Sqlite
                     b.HasIndex("TicketId", "AtUtc");
 
                     b.ToTable("TicketHistory", (string)null);
+                });
+
+            modelBuilder.Entity("Siget.Core.Tickets.TicketMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AuthorRole")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Internal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TicketId", "AtUtc");
+
+                    b.ToTable("TicketMessages");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1023,6 +1063,15 @@ namespace Siget.Console.Data.Migrations.Sqlite
                 {
                     b.HasOne("Siget.Core.Tickets.Ticket", null)
                         .WithMany("History")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Siget.Core.Tickets.TicketMessage", b =>
+                {
+                    b.HasOne("Siget.Core.Tickets.Ticket", null)
+                        .WithMany()
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
