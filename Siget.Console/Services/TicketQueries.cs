@@ -4,6 +4,7 @@ using Siget.Core.Access;
 using Siget.Core.Catalog;
 using Siget.Core.Escalation;
 using Siget.Core.Priorities;
+using Siget.Core.Sla;
 using Siget.Core.Tickets;
 
 namespace Siget.Console.Services;
@@ -34,7 +35,11 @@ public sealed record QueueFilter
 public sealed record QueueRow(
     int Id, string Number, string Subject, TicketKind Kind, Priority Priority, bool Preferential, TicketState State,
     SupportLevel Level, string Subcategory, string RequesterName, string? UnitName, string? AssigneeName,
-    string? VendorCompanyName, DateTime RegisteredAtUtc, DateTime? NextDueUtc, bool AwaitingFirstResponse);
+    string? VendorCompanyName, DateTime RegisteredAtUtc, DateTime? NextDueUtc, bool AwaitingFirstResponse)
+{
+    /// <summary>When the running SLA clock turns amber (75 % of its target).</summary>
+    public DateTime? WarnAtUtc { get; init; }
+}
 
 public sealed record QueueResult(IReadOnlyList<QueueRow> Rows, int Total);
 
@@ -42,7 +47,7 @@ public sealed record QueueResult(IReadOnlyList<QueueRow> Rows, int Total);
 public sealed record TicketDetail(Ticket Ticket, string Subcategory, string Category, IReadOnlyList<TicketMessage> Messages);
 
 /// <summary>Read side of tickets. Every query goes through <see cref="TicketAccess.VisibleTo"/>.</summary>
-public sealed class TicketQueries(IDbContextFactory<SigetDbContext> dbFactory)
+public sealed class TicketQueries(IDbContextFactory<SigetDbContext> dbFactory, SlaPolicy sla)
 {
     public const int MaxPageSize = 100;
 
@@ -61,7 +66,7 @@ public sealed class TicketQueries(IDbContextFactory<SigetDbContext> dbFactory)
                 t.RequesterName, t.UnitName, t.AssigneeName, t.VendorCompanyName, t.RegisteredAtUtc, t.NextDueUtc,
                 t.FirstResponseAtUtc == null))
             .ToListAsync(ct);
-        return new QueueResult(rows, total);
+        return new QueueResult(rows.Select(r => r with { WarnAtUtc = r.NextDueUtc is { } due ? sla.WarningAt(r.RegisteredAtUtc, due) : null }).ToList(), total);
     }
 
     public async Task<TicketDetail?> GetAsync(Actor actor, string number, CancellationToken ct = default)
