@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Siget.Console.Tests.Infrastructure;
+
+namespace Siget.Console.Tests.Browser;
+
+/// <summary>The app with demo data on real Kestrel (loopback, free port) and Debian's Chromium driven by Playwright.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    public SigetAppFactory App { get; } = new(demoData: true, now: DateTimeOffset.UtcNow);
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = default!;
+    private IPlaywright _playwright = default!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"{ChromiumPath} is missing: run ./test.sh, which installs Debian's chromium.");
+        App.UseKestrel(0);
+        App.StartServer();
+        BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First().Replace("[::1]", "localhost").Replace("127.0.0.1", "localhost").TrimEnd('/');
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task<IPage> SignedInPageAsync(string userName, int width = 1366)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 }, Locale = "es-PE" });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{BaseUrl}/cuenta/ingresar");
+        await page.FillAsync("#usuario", userName);
+        await page.FillAsync("#clave", Siget.Console.Data.DemoData.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync($"{BaseUrl}/cola**");
+        return page;
+    }
+
+    /// <summary>Blazor Server handles clicks only once the circuit is up.</summary>
+    public static Task WaitForCircuitAsync(IPage page) =>
+        page.Locator("[data-interactive=true]").WaitForAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
