@@ -15,6 +15,8 @@ public sealed record PersonOption(string Id, string FullName, string UserName, s
 
 public sealed record VendorOption(int Id, string Name);
 
+public sealed record UnitOption(int Id, string Name);
+
 /// <summary>Finds people for the forms: requesters to register for, colleagues to reassign to, vendor companies.</summary>
 public sealed class PeopleDirectory(IDbContextFactory<SigetDbContext> dbFactory)
 {
@@ -45,6 +47,24 @@ public sealed class PeopleDirectory(IDbContextFactory<SigetDbContext> dbFactory)
         return await people.OrderBy(u => u.FullName)
             .Select(u => new PersonOption(u.Id, u.FullName, u.UserName!, null, u.Classification))
             .ToListAsync(ct);
+    }
+
+    /// <summary>UTI staff and vendor users, for the "assigned to" filter.</summary>
+    public async Task<IReadOnlyList<PersonOption>> WorkersAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Users.AsNoTracking()
+            .Where(u => u.IsActive && (u.Role == Role.Tecnico || u.Role == Role.Especialista || u.Role == Role.Supervisor || u.Role == Role.Proveedor))
+            .OrderBy(u => u.FullName)
+            .Select(u => new PersonOption(u.Id, u.FullName, u.UserName!, null, u.Classification, false))
+            .ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<UnitOption>> UnitsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Units.AsNoTracking().Where(u => u.Active).OrderBy(u => u.Name)
+            .Select(u => new UnitOption(u.Id, u.Name)).ToListAsync(ct);
     }
 
     public async Task<IReadOnlyList<VendorOption>> VendorsAsync(CancellationToken ct = default)

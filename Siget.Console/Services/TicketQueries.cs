@@ -29,8 +29,13 @@ public sealed record QueueFilter
     public int? CategoryId { get; init; }
     public int? SubcategoryCode { get; init; }
     public Channel? Channel { get; init; }
+    public string? AssigneeId { get; init; }
+    public int? UnitId { get; init; }
     public string? Search { get; init; }
 }
+
+/// <summary>Open tickets per view, for the navigation.</summary>
+public sealed record QueueCounts(int Mine, int MyLevel, int AllOpen);
 
 public sealed record QueueRow(
     int Id, string Number, string Subject, TicketKind Kind, Priority Priority, bool Preferential, TicketState State,
@@ -49,24 +54,40 @@ public sealed record TicketDetail(Ticket Ticket, string Subcategory, string Cate
 /// <summary>Read side of tickets. Every query goes through <see cref="TicketAccess.VisibleTo"/>.</summary>
 public sealed class TicketQueries(IDbContextFactory<SigetDbContext> dbFactory, SlaPolicy sla)
 {
-    public const int MaxPageSize = 100;
+    public const int MaxTake = 200;
 
-    public async Task<QueueResult> QueueAsync(Actor actor, QueueFilter filter, int page, int pageSize, CancellationToken ct = default)
+    /// <summary>A window of the queue (<paramref name="skip"/>, <paramref name="take"/>) and the total, for a virtualised list.</summary>
+    public async Task<QueueResult> QueueAsync(Actor actor, QueueFilter filter, int skip, int take, CancellationToken ct = default)
     {
-        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
-        page = Math.Max(page, 0);
+        take = Math.Clamp(take, 1, MaxTake);
+        skip = Math.Max(skip, 0);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var tickets = Filter(db.Tickets.AsNoTracking().Where(TicketAccess.VisibleTo(actor)), actor, filter, db);
 
         var total = await tickets.CountAsync(ct);
         var rows = await QueueOrder.Apply(tickets)
-            .Skip(page * pageSize).Take(pageSize)
+            .Skip(skip).Take(take)
             .Join(db.Subcategories, t => t.SubcategoryCode, s => s.Code, (t, s) => new QueueRow(
                 t.Id, t.Number, t.Subject, t.Kind, t.Priority, t.Preferential, t.State, t.Level, s.Name,
                 t.RequesterName, t.UnitName, t.AssigneeName, t.VendorCompanyName, t.RegisteredAtUtc, t.NextDueUtc,
                 t.FirstResponseAtUtc == null))
             .ToListAsync(ct);
         return new QueueResult(rows.Select(r => r with { WarnAtUtc = r.NextDueUtc is { } due ? sla.WarningAt(r.RegisteredAtUtc, due) : null }).ToList(), total);
+    }
+
+    public async Task<QueueCounts> CountsAsync(Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var open = db.Tickets.AsNoTracking().Where(TicketAccess.VisibleTo(actor))
+            .Where(t => t.State == TicketState.EnCola || t.State == TicketState.EnProceso);
+        var level = actor.Level;
+        var counts = await open.GroupBy(_ => 1).Select(g => new
+        {
+            Mine = g.Count(t => t.AssigneeId == actor.UserId),
+            MyLevel = g.Count(t => level != null && t.Level == level && t.AssigneeId == null),
+            All = g.Count(),
+        }).SingleOrDefaultAsync(ct);
+        return counts is null ? new QueueCounts(0, 0, 0) : new QueueCounts(counts.Mine, counts.MyLevel, counts.All);
     }
 
     public async Task<TicketDetail?> GetAsync(Actor actor, string number, CancellationToken ct = default)
@@ -100,6 +121,8 @@ public sealed class TicketQueries(IDbContextFactory<SigetDbContext> dbFactory, S
         if (filter.Level is { } lvl) tickets = tickets.Where(t => t.Level == lvl);
         if (filter.Channel is { } channel) tickets = tickets.Where(t => t.Channel == channel);
         if (filter.SubcategoryCode is { } code) tickets = tickets.Where(t => t.SubcategoryCode == code);
+        if (filter.AssigneeId is { Length: > 0 } assignee) tickets = tickets.Where(t => t.AssigneeId == assignee);
+        if (filter.UnitId is { } unit) tickets = tickets.Where(t => t.UnitId == unit);
         if (filter.CategoryId is { } category)
             tickets = tickets.Where(t => db.Subcategories.Any(s => s.Code == t.SubcategoryCode && s.CategoryId == category));
         if (!string.IsNullOrWhiteSpace(filter.Search))

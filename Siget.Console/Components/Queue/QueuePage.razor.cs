@@ -1,21 +1,23 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Web.Virtualization;
 using Siget.Console.Live;
 using Siget.Console.Services;
 using Siget.Core.Access;
+using Siget.Core.Catalog;
 using Siget.Core.Escalation;
 using Siget.Core.Priorities;
 using Siget.Core.Tickets;
 
 namespace Siget.Console.Components.Queue;
 
-/// <summary>The queue: the tickets a person may see, in queue order, with filters kept in the address bar
-/// (so a view can be bookmarked) and refreshed live when a ticket changes.</summary>
+/// <summary>The queue: the tickets a person may see, in queue order, virtualised, with filters kept in the
+/// address bar (so a view can be bookmarked and shared) and refreshed live when a ticket changes.</summary>
 public partial class QueuePage
 {
-    public const int PageSize = 25;
-
     [Inject] private TicketQueries Queries { get; set; } = default!;
+    [Inject] private ServiceCatalog Catalog { get; set; } = default!;
+    [Inject] private PeopleDirectory People { get; set; } = default!;
     [Inject] private TicketFeed Feed { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
@@ -25,28 +27,49 @@ public partial class QueuePage
     [SupplyParameterFromQuery(Name = "estado")] public string? StateParam { get; set; }
     [SupplyParameterFromQuery(Name = "prioridad")] public string? PriorityParam { get; set; }
     [SupplyParameterFromQuery(Name = "nivel")] public string? LevelParam { get; set; }
+    [SupplyParameterFromQuery(Name = "categoria")] public int? CategoryParam { get; set; }
+    [SupplyParameterFromQuery(Name = "servicio")] public int? SubcategoryParam { get; set; }
+    [SupplyParameterFromQuery(Name = "canal")] public string? ChannelParam { get; set; }
+    [SupplyParameterFromQuery(Name = "asignado")] public string? AssigneeParam { get; set; }
+    [SupplyParameterFromQuery(Name = "unidad")] public int? UnitParam { get; set; }
     [SupplyParameterFromQuery(Name = "q")] public string? SearchParam { get; set; }
-    [SupplyParameterFromQuery(Name = "pagina")] public int? PageParam { get; set; }
 
     private Actor? actor;
-    private QueueResult? result;
+    private int? total;
+    private Virtualize<QueueRow>? virtualize;
     private IDisposable? subscription;
     private CancellationTokenSource? pendingRefresh;
+    private bool moreFilters;
+    private IReadOnlyList<CatalogEntry> catalog = [];
+    private IReadOnlyList<PersonOption> workers = [];
+    private IReadOnlyList<UnitOption> units = [];
+    private readonly HashSet<int> shown = [];
     private readonly HashSet<int> highlighted = [];
 
     private QueueFilter Filter { get; set; } = new();
-    private int PageIndex => Math.Max(0, (PageParam ?? 1) - 1);
-    private int PageCount => result is null ? 1 : Math.Max(1, (result.Total + PageSize - 1) / PageSize);
     private DateTime Now => Clock.GetUtcNow().UtcDateTime;
     private string StateFilter => StateParam ?? "abiertos";
     private string Title => actor?.Role == Role.Usuario ? "Mis tickets" : "Cola de tickets";
+    private int ExtraFilterCount => new object?[] { Filter.Level, Filter.CategoryId, Filter.SubcategoryCode, Filter.Channel, Filter.AssigneeId, Filter.UnitId }.Count(v => v is not null);
+    private bool HasFilters => ExtraFilterCount > 0 || Filter.Priority is not null || !string.IsNullOrEmpty(Filter.Search) || StateParam is not null;
+
+    protected override async Task OnInitializedAsync()
+    {
+        actor = (await AuthenticationState).User.ToActor();
+        catalog = await Catalog.ActiveEntriesAsync();
+        if (actor.Role != Role.Usuario)
+        {
+            workers = await People.WorkersAsync();
+            units = await People.UnitsAsync();
+        }
+    }
 
     protected override async Task OnParametersSetAsync()
     {
-        actor ??= (await AuthenticationState).User.ToActor();
+        var previous = Filter;
         Filter = new QueueFilter
         {
-            View = Enum.TryParse<QueueView>(ViewParam, true, out var view) && actor.Level is not null ? view : QueueView.Todos,
+            View = Enum.TryParse<QueueView>(ViewParam, true, out var view) && actor!.Level is not null ? view : QueueView.Todos,
             States = StateFilter switch
             {
                 "abiertos" => [],
@@ -56,49 +79,67 @@ public partial class QueuePage
             },
             Priority = Enum.TryParse<Priority>(PriorityParam, out var p) ? p : null,
             Level = Enum.TryParse<SupportLevel>(LevelParam, out var l) ? l : null,
+            CategoryId = CategoryParam,
+            SubcategoryCode = SubcategoryParam,
+            Channel = Enum.TryParse<Channel>(ChannelParam, out var c) ? c : null,
+            AssigneeId = string.IsNullOrEmpty(AssigneeParam) ? null : AssigneeParam,
+            UnitId = UnitParam,
             Search = SearchParam,
         };
-        await LoadAsync();
+        moreFilters |= ExtraFilterCount > 0;
+        if (virtualize is not null && !FilterEquals(previous, Filter))
+        {
+            highlighted.Clear();
+            await virtualize.RefreshDataAsync();
+        }
     }
 
     protected override void OnAfterRender(bool firstRender)
     {
-        if (firstRender) subscription = Feed.Subscribe(actor!, OnTicketChanged, id => result?.Rows.Any(r => r.Id == id) == true);
+        if (firstRender) subscription = Feed.Subscribe(actor!, OnTicketChanged, shown.Contains);
     }
 
-    private async Task LoadAsync()
+    private async ValueTask<ItemsProviderResult<QueueRow>> LoadRows(ItemsProviderRequest request)
     {
-        result = await Queries.QueueAsync(actor!, Filter, PageIndex, PageSize);
+        var result = await Queries.QueueAsync(actor!, Filter, request.StartIndex, request.Count, request.CancellationToken);
+        if (total != result.Total)
+        {
+            total = result.Total;
+            StateHasChanged();
+        }
+        foreach (var row in result.Rows) shown.Add(row.Id);
+        return new ItemsProviderResult<QueueRow>(result.Rows, result.Total);
     }
 
-    // Many changes can arrive at once; wait a moment and reload once.
+    // Many changes can arrive at once (a burst of registrations, an SLA pass): wait a moment and refresh once.
     private async Task OnTicketChanged(TicketChanged change)
     {
         pendingRefresh?.Cancel();
         var cts = pendingRefresh = new CancellationTokenSource();
+        if (change.Action == TicketAction.Registrar && change.Visible) lock (highlighted) highlighted.Add(change.TicketId);
         try { await Task.Delay(250, cts.Token); } catch (TaskCanceledException) { return; }
         await InvokeAsync(async () =>
         {
-            var before = result?.Rows.Select(r => r.Id).ToHashSet() ?? [];
-            await LoadAsync();
-            if (change.Action == TicketAction.Registrar && result!.Rows.Any(r => r.Id == change.TicketId && !before.Contains(r.Id)))
-                highlighted.Add(change.TicketId);
+            if (virtualize is not null) await virtualize.RefreshDataAsync();
             StateHasChanged();
         });
     }
 
-    private void ChangeView(QueueView view) => Go(("vista", view.ToString()), ("pagina", null));
-    private void ChangeSearch(string? text) => Go(("q", string.IsNullOrWhiteSpace(text) ? null : text.Trim()), ("pagina", null));
-    private void ChangeState(string state) => Go(("estado", state == "abiertos" ? null : state), ("pagina", null));
-    private void ChangePriority(Priority? priority) => Go(("prioridad", priority?.ToString()), ("pagina", null));
-    private void ChangeLevel(SupportLevel? level) => Go(("nivel", level?.ToString()), ("pagina", null));
-    private void ChangePage(int number) => Go(("pagina", number <= 1 ? null : number.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    private void ChangeView(QueueView view) => Go(("vista", view.ToString()));
+    private void ChangeSearch(string? text) => Go(("q", string.IsNullOrWhiteSpace(text) ? null : text.Trim()));
+    private void ChangeState(string state) => Go(("estado", state == "abiertos" ? null : state));
+
+    private void ClearFilters() => Go(("estado", null), ("prioridad", null), ("nivel", null), ("categoria", null), ("servicio", null),
+        ("canal", null), ("asignado", null), ("unidad", null), ("q", null));
 
     private void Go(params (string Name, string? Value)[] changes)
     {
         var parameters = changes.ToDictionary(c => c.Name, c => (object?)c.Value);
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(parameters), replace: true);
     }
+
+    private static bool FilterEquals(QueueFilter a, QueueFilter b) =>
+        a with { States = [] } == b with { States = [] } && a.States.SequenceEqual(b.States);
 
     public void Dispose()
     {
