@@ -23,7 +23,15 @@ public partial class QueuePage
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
-    [SupplyParameterFromQuery(Name = "vista")] public string? ViewParam { get; set; }
+    /// <summary>The view is part of the path (<c>/cola/mi-trabajo</c>) so each view is its own bookmark and menu entry.</summary>
+    [Parameter] public string? Vista { get; set; }
+
+    public static string Slug(QueueView view) => view switch
+    {
+        QueueView.MiTrabajo => "mi-trabajo",
+        QueueView.MiNivel => "mi-nivel",
+        _ => "todos",
+    };
     [SupplyParameterFromQuery(Name = "estado")] public string? StateParam { get; set; }
     [SupplyParameterFromQuery(Name = "prioridad")] public string? PriorityParam { get; set; }
     [SupplyParameterFromQuery(Name = "nivel")] public string? LevelParam { get; set; }
@@ -69,7 +77,12 @@ public partial class QueuePage
         var previous = Filter;
         Filter = new QueueFilter
         {
-            View = Enum.TryParse<QueueView>(ViewParam, true, out var view) && actor!.Level is not null ? view : QueueView.Todos,
+            View = actor!.Level is null ? QueueView.Todos : Vista switch
+            {
+                "mi-trabajo" => QueueView.MiTrabajo,
+                "mi-nivel" => QueueView.MiNivel,
+                _ => QueueView.Todos,
+            },
             States = StateFilter switch
             {
                 "abiertos" => [],
@@ -125,7 +138,11 @@ public partial class QueuePage
         });
     }
 
-    private void ChangeView(QueueView view) => Go(("vista", view.ToString()));
+    private void ChangeView(QueueView view)
+    {
+        var query = new Uri(Navigation.Uri).Query;
+        Navigation.NavigateTo($"cola/{Slug(view)}{query}", replace: true);
+    }
     private void ChangeSearch(string? text) => Go(("q", string.IsNullOrWhiteSpace(text) ? null : text.Trim()));
     private void ChangeState(string state) => Go(("estado", state == "abiertos" ? null : state));
 
