@@ -3,6 +3,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Siget.Console.Tests.Browser;
 
+[Collection(BrowserCollection.Name)]
 public class TechnicianFlowTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private static readonly string Shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
@@ -18,9 +19,9 @@ public class TechnicianFlowTests(BrowserFixture browser) : IClassFixture<Browser
             await page.GotoAsync($"{browser.BaseUrl}/tickets/nuevo");
             await BrowserFixture.WaitForCircuitAsync(page);
 
-            await page.Locator("#solicitante").FillAsync("María");
+            await page.Locator("#solicitante").PressSequentiallyAsync("María", new() { Delay = 50 }); // real keystrokes open the list
             await page.GetByText("María Flores Condori").First.ClickAsync();
-            await page.Locator("#servicio").FillAsync("impresora");
+            await page.Locator("#servicio").PressSequentiallyAsync("impresora", new() { Delay = 30 });
             await page.GetByText("15 · EQUIPOS INFORMÁTICOS › Impresora").ClickAsync();
             await page.Locator("#asunto").FillAsync(subject);
             await page.Locator("#descripcion").FillAsync("Llamó por teléfono: la impresora de la unidad no responde desde la mañana.");
