@@ -85,6 +85,7 @@ builder.Services.AddSingleton<SlaPolicy>(sp => sp.GetRequiredService<Microsoft.E
     .ToPolicy(sp.GetRequiredService<TimeProvider>().GetUtcNow().Year));
 builder.Services.AddSingleton<TicketFeed>();
 builder.Services.AddSingleton<QueueHubConnections>();
+builder.Services.AddSingleton<TicketPresence>();
 builder.Services.AddSignalR().AddJsonProtocol(o =>
     o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddSingleton<TicketRegistration>();

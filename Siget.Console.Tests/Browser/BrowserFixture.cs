@@ -11,7 +11,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    public SigetAppFactory App { get; } = new(demoData: true, now: DateTimeOffset.UtcNow);
+    public SigetAppFactory App { get; } = new(demoData: true, realClock: true);
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = default!;
     private IPlaywright _playwright = default!;

@@ -13,9 +13,10 @@ namespace Siget.Console.Tests.Infrastructure;
 /// <summary>
 /// The real app over a fresh SQLite file in a temp folder, migrations applied at start-up.
 /// <paramref name="demoData"/> runs it as Development, which seeds the demo accounts and tickets;
-/// otherwise it runs as "Testing" with an empty database. Time is a <see cref="FakeTimeProvider"/>.
+/// otherwise it runs as "Testing" with an empty database. Time is a <see cref="FakeTimeProvider"/>, except with
+/// <paramref name="realClock"/>: browser tests need real time because UI timers (MudBlazor's debounce) use it too.
 /// </summary>
-public sealed class SigetAppFactory(bool demoData = false, DateTimeOffset? now = null) : WebApplicationFactory<Program>
+public sealed class SigetAppFactory(bool demoData = false, DateTimeOffset? now = null, bool realClock = false) : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "siget-tests", Guid.NewGuid().ToString("N"));
 
@@ -30,7 +31,7 @@ public sealed class SigetAppFactory(bool demoData = false, DateTimeOffset? now =
         builder.UseEnvironment(demoData ? "Development" : "Testing");
         builder.UseSetting("ConnectionStrings:Siget", $"Data Source={DatabasePath}");
         builder.UseSetting("Database:Provider", "Sqlite");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        if (!realClock) builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();

@@ -16,6 +16,7 @@ public partial class TicketPage
     [Inject] private TicketCommands Commands { get; set; } = default!;
     [Inject] private PeopleDirectory People { get; set; } = default!;
     [Inject] private TicketFeed Feed { get; set; } = default!;
+    [Inject] private TicketPresence Presence { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -29,6 +30,9 @@ public partial class TicketPage
     private bool busy;
     private string? notice;
     private IDisposable? subscription;
+    private IDisposable? membership;
+    private IReadOnlyList<PresenceEntry> others = [];
+    private readonly string sessionId = Guid.NewGuid().ToString("N");
 
     // The action most people want next is emphasised; the domain already decided which ones are allowed.
     private static readonly TicketAction[] Emphasis = [TicketAction.Tomar, TicketAction.Resolver, TicketAction.Finalizar];
@@ -42,7 +46,22 @@ public partial class TicketPage
 
     protected override void OnAfterRender(bool firstRender)
     {
-        if (firstRender) subscription = Feed.Subscribe(actor, OnTicketChanged, id => detail?.Ticket.Id == id);
+        if (!firstRender) return;
+        subscription = Feed.Subscribe(actor, OnTicketChanged, id => detail?.Ticket.Id == id);
+        // Presence is for the people who work the ticket; requesters neither see it nor appear in it.
+        if (detail is not null && actor.Role != Role.Usuario)
+            membership = Presence.Join(detail.Ticket.Id, sessionId, actor.UserId, actor.Name, OnPresenceChanged);
+    }
+
+    private void OnPresenceChanged(IReadOnlyList<PresenceEntry> entries) => _ = InvokeAsync(() =>
+    {
+        others = entries.Where(e => e.SessionId != sessionId).ToList();
+        StateHasChanged();
+    });
+
+    private void Writing(bool writing)
+    {
+        if (detail is not null && membership is not null) Presence.SetWriting(detail.Ticket.Id, sessionId, writing);
     }
 
     private async Task LoadAsync()
@@ -151,5 +170,9 @@ public partial class TicketPage
         _ => Icons.Material.Filled.PlayArrow,
     };
 
-    public void Dispose() => subscription?.Dispose();
+    public void Dispose()
+    {
+        subscription?.Dispose();
+        membership?.Dispose();
+    }
 }

@@ -1,0 +1,70 @@
+using System.Security.Claims;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+using Siget.Console.Live;
+using Siget.Console.Services;
+using Siget.Core.Access;
+using Siget.Core.Sla;
+
+namespace Siget.Console.Tests.Infrastructure;
+
+/// <summary>
+/// bUnit with MudBlazor, talking to the real services of a running SIGET (so to a real SQLite file), signed in
+/// through claims the way the app's cookie carries them. A field rather than a base class: MudBlazor's services
+/// dispose only asynchronously, which xunit's <see cref="IAsyncLifetime"/> allows.
+/// </summary>
+public abstract class ScreenContext : IAsyncLifetime
+{
+    protected ScreenContext(HelpDeskFixture desk)
+    {
+        Desk = desk;
+        Bunit.JSInterop.Mode = JSRuntimeMode.Loose;
+        Bunit.Services.AddMudServices();
+        Bunit.Services.AddSingleton(desk.App.Service<TicketRegistration>());
+        Bunit.Services.AddSingleton(desk.App.Service<TicketCommands>());
+        Bunit.Services.AddSingleton(desk.App.Service<TicketQueries>());
+        Bunit.Services.AddSingleton(desk.App.Service<PeopleDirectory>());
+        Bunit.Services.AddSingleton(desk.App.Service<ServiceCatalog>());
+        Bunit.Services.AddSingleton(desk.App.Service<TicketFeed>());
+        Bunit.Services.AddSingleton(desk.App.Service<SlaPolicy>());
+        Bunit.Services.AddSingleton<TimeProvider>(desk.App.Clock);
+    }
+
+    protected HelpDeskFixture Desk { get; }
+    protected BunitContext Bunit { get; } = new();
+
+    /// <summary>Signs in as <paramref name="actor"/> with the claims SIGET's sign-in puts in the cookie.</summary>
+    protected void SignIn(Actor actor)
+    {
+        var auth = Bunit.AddAuthorization();
+        auth.SetAuthorized(actor.Name);
+        auth.SetRoles(actor.Role.ToString());
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, actor.UserId),
+            new(ClaimTypes.Role, actor.Role.ToString()),
+            new(SigetClaims.FullName, actor.Name),
+        };
+        if (actor.VendorCompanyId is int vendor) claims.Add(new Claim(SigetClaims.VendorCompany, vendor.ToString()));
+        auth.SetClaims([.. claims]);
+    }
+
+    /// <summary>MudBlazor draws menus and autocomplete lists in the popover provider, outside the component.</summary>
+    protected IRenderedComponent<MudPopoverProvider> RenderPopoverProvider() => Bunit.Render<MudPopoverProvider>();
+
+    protected void GoTo(string relativeUri) => Bunit.Services.GetRequiredService<NavigationManager>().NavigateTo(relativeUri);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await Bunit.DisposeAsync();
+}
+
+/// <summary>The bUnit screens share one running app of their own.</summary>
+[CollectionDefinition(Name)]
+public sealed class ScreensCollection : ICollectionFixture<HelpDeskFixture>
+{
+    public const string Name = "Screens over one SQLite file";
+}
