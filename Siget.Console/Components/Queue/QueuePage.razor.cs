@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web.Virtualization;
+using Microsoft.JSInterop;
 using Siget.Console.Live;
 using Siget.Console.Services;
 using Siget.Core.Access;
@@ -21,6 +22,7 @@ public partial class QueuePage
     [Inject] private TicketFeed Feed { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private Microsoft.JSInterop.IJSRuntime JS { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     /// <summary>The view is part of the path (<c>/cola/mi-trabajo</c>) so each view is its own bookmark and menu entry.</summary>
@@ -48,6 +50,7 @@ public partial class QueuePage
     private IDisposable? subscription;
     private CancellationTokenSource? pendingRefresh;
     private bool moreFilters;
+    private bool alertsOn;
     private IReadOnlyList<CatalogEntry> catalog = [];
     private IReadOnlyList<PersonOption> workers = [];
     private IReadOnlyList<UnitOption> units = [];
@@ -107,10 +110,15 @@ public partial class QueuePage
         }
     }
 
-    protected override void OnAfterRender(bool firstRender)
+    protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender) subscription = Feed.Subscribe(actor!, OnTicketChanged, shown.Contains);
+        if (!firstRender) return;
+        subscription = Feed.Subscribe(actor!, OnTicketChanged, shown.Contains);
+        alertsOn = await JS.InvokeAsync<bool>("sigetAlerts.enabled");
+        if (alertsOn) StateHasChanged();
     }
+
+    private async Task ToggleAlerts(bool on) => alertsOn = await JS.InvokeAsync<bool>("sigetAlerts.setEnabled", on);
 
     private async ValueTask<ItemsProviderResult<QueueRow>> LoadRows(ItemsProviderRequest request)
     {
@@ -135,8 +143,19 @@ public partial class QueuePage
         {
             if (virtualize is not null) await virtualize.RefreshDataAsync();
             StateHasChanged();
+            if (alertsOn && change.Action == TicketAction.Registrar && change.Visible && MatchesView(change))
+                await JS.InvokeVoidAsync("sigetAlerts.notify", $"Nuevo ticket {change.Number}", $"Prioridad {change.Priority.Label()}",
+                    Navigation.ToAbsoluteUri($"tickets/{change.Number}").ToString());
         });
     }
+
+    /// <summary>A new ticket alerts only if it belongs to the view on screen (my work, my level, or all).</summary>
+    private bool MatchesView(TicketChanged change) => Filter.View switch
+    {
+        QueueView.MiTrabajo => change.AssigneeId == actor!.UserId,
+        QueueView.MiNivel => change.Level == actor!.Level && change.AssigneeId is null,
+        _ => true,
+    };
 
     private void ChangeView(QueueView view)
     {
