@@ -8,6 +8,7 @@ using MudBlazor;
 using MudBlazor.Services;
 using Siget.Console;
 using Siget.Console.Components;
+using Siget.Console.Api;
 using Siget.Console.Components.Account;
 using Siget.Console.Data;
 using Siget.Console.Live;
@@ -91,6 +92,8 @@ builder.Services.AddSignalR().AddJsonProtocol(o =>
 builder.Services.AddSingleton<TicketRegistration>();
 builder.Services.AddSingleton<TicketCommands>();
 builder.Services.AddSingleton<TicketConversation>();
+builder.Services.AddOptions<AttachmentOptions>().BindConfiguration(AttachmentOptions.Section);
+builder.Services.AddSingleton<AttachmentStore>();
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddSingleton<TicketQueries>();
 builder.Services.AddSingleton<PeopleDirectory>();
@@ -124,6 +127,7 @@ app.MapHealthChecks("/health", HealthResponse.Options);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapHub<QueueHub>(QueueHub.Path);
 app.MapAccountEndpoints();
+app.MapAttachmentDownloads();
 
 app.Run();
 

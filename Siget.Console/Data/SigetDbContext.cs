@@ -14,6 +14,7 @@ public abstract class SigetDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<TicketHistoryEntry> TicketHistory => Set<TicketHistoryEntry>();
     public DbSet<TicketMessage> TicketMessages => Set<TicketMessage>();
+    public DbSet<TicketAttachment> TicketAttachments => Set<TicketAttachment>();
     public DbSet<TicketSequence> TicketSequences => Set<TicketSequence>();
     public DbSet<ServiceCategory> Categories => Set<ServiceCategory>();
     public DbSet<ServiceSubcategory> Subcategories => Set<ServiceSubcategory>();

@@ -101,7 +101,7 @@ public sealed class TicketQueries(IDbContextFactory<SigetDbContext> dbFactory, S
             .Join(db.Categories, s => s.CategoryId, c => c.Id, (s, c) => new { Sub = s.Name, Cat = c.Name })
             .SingleAsync(ct);
         var internalNotes = ticket.MayReadInternalNotes(actor);
-        var messages = await db.TicketMessages.AsNoTracking()
+        var messages = await db.TicketMessages.AsNoTracking().Include(m => m.Attachments)
             .Where(m => m.TicketId == ticket.Id && (internalNotes || !m.Internal))
             .OrderBy(m => m.AtUtc).ThenBy(m => m.Id).ToListAsync(ct);
         return new TicketDetail(ticket, names.Sub, names.Cat, messages);

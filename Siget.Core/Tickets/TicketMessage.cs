@@ -28,4 +28,14 @@ public sealed class TicketMessage
     public Role AuthorRole { get; private set; }
     public bool Internal { get; private set; }
     public string Body { get; private set; }
+
+    private readonly List<TicketAttachment> _attachments = [];
+    public IReadOnlyList<TicketAttachment> Attachments => _attachments;
+
+    public void Attach(TicketAttachment attachment)
+    {
+        if (_attachments.Count >= AttachmentRules.MaxPerMessage)
+            throw new DomainException($"Se admiten hasta {AttachmentRules.MaxPerMessage} archivos por mensaje.");
+        _attachments.Add(attachment);
+    }
 }

@@ -55,7 +55,7 @@ public partial class TicketPage
 
     private void OnPresenceChanged(IReadOnlyList<PresenceEntry> entries) => _ = InvokeAsync(() =>
     {
-        others = entries.Where(e => e.SessionId != sessionId).ToList();
+        others = entries.Where(e => e.UserId != actor.UserId).ToList(); // not myself, even in another tab
         StateHasChanged();
     });
 

@@ -65,5 +65,20 @@ internal sealed class TicketMessageConfiguration : IEntityTypeConfiguration<Tick
         message.Property(m => m.AuthorName).HasMaxLength(200).IsRequired();
         message.Property(m => m.Body).HasMaxLength(TicketMessage.BodyMaxLength).IsRequired();
         message.HasIndex(m => new { m.TicketId, m.AtUtc });
+        message.HasMany(m => m.Attachments).WithOne(a => a.Message).HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Cascade);
+        message.Navigation(m => m.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("_attachments");
+    }
+}
+
+internal sealed class TicketAttachmentConfiguration : IEntityTypeConfiguration<TicketAttachment>
+{
+    public void Configure(EntityTypeBuilder<TicketAttachment> attachment)
+    {
+        attachment.HasKey(a => a.Id);
+        attachment.Property(a => a.FileName).HasMaxLength(AttachmentRules.FileNameMaxLength + 10).IsRequired();
+        attachment.Property(a => a.ContentType).HasMaxLength(120).IsRequired();
+        attachment.Property(a => a.StoredName).HasMaxLength(32).IsRequired();
+        attachment.Property(a => a.UploadedById).HasMaxLength(450).IsRequired();
+        attachment.HasIndex(a => a.TicketId);
     }
 }

@@ -890,6 +890,55 @@ namespace Siget.Console.Data.Migrations.SqlServer
                     b.ToTable("Tickets");
                 });
 
+            modelBuilder.Entity("Siget.Core.Tickets.TicketAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(210)
+                        .HasColumnType("nvarchar(210)");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UploadedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("TicketId");
+
+                    b.ToTable("TicketAttachments");
+                });
+
             modelBuilder.Entity("Siget.Core.Tickets.TicketHistoryEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1080,6 +1129,17 @@ namespace Siget.Console.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Siget.Core.Tickets.TicketAttachment", b =>
+                {
+                    b.HasOne("Siget.Core.Tickets.TicketMessage", "Message")
+                        .WithMany("Attachments")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Message");
+                });
+
             modelBuilder.Entity("Siget.Core.Tickets.TicketHistoryEntry", b =>
                 {
                     b.HasOne("Siget.Core.Tickets.Ticket", null)
@@ -1101,6 +1161,11 @@ namespace Siget.Console.Data.Migrations.SqlServer
             modelBuilder.Entity("Siget.Core.Tickets.Ticket", b =>
                 {
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Siget.Core.Tickets.TicketMessage", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 #pragma warning restore 612, 618
         }

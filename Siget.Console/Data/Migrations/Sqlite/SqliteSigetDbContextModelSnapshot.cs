@@ -873,6 +873,53 @@ namespace Siget.Console.Data.Migrations.Sqlite
                     b.ToTable("Tickets");
                 });
 
+            modelBuilder.Entity("Siget.Core.Tickets.TicketAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(210)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("TicketId");
+
+                    b.ToTable("TicketAttachments");
+                });
+
             modelBuilder.Entity("Siget.Core.Tickets.TicketHistoryEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1059,6 +1106,17 @@ namespace Siget.Console.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Siget.Core.Tickets.TicketAttachment", b =>
+                {
+                    b.HasOne("Siget.Core.Tickets.TicketMessage", "Message")
+                        .WithMany("Attachments")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Message");
+                });
+
             modelBuilder.Entity("Siget.Core.Tickets.TicketHistoryEntry", b =>
                 {
                     b.HasOne("Siget.Core.Tickets.Ticket", null)
@@ -1080,6 +1138,11 @@ namespace Siget.Console.Data.Migrations.Sqlite
             modelBuilder.Entity("Siget.Core.Tickets.Ticket", b =>
                 {
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Siget.Core.Tickets.TicketMessage", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 #pragma warning restore 612, 618
         }
