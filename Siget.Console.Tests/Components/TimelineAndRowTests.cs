@@ -1,0 +1,101 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Siget.Console.Components.Queue;
+using Siget.Console.Components.Tickets;
+using Siget.Console.Services;
+using Siget.Console.Tests.Services;
+using Siget.Core.Catalog;
+using Siget.Core.Escalation;
+using Siget.Core.Priorities;
+using Siget.Core.Tickets;
+
+namespace Siget.Console.Tests.Components;
+
+public class TimelineAndRowTests : ComponentTestContext, IClassFixture<TicketServicesFixture>
+{
+    private readonly TicketServicesFixture _f;
+
+    public TimelineAndRowTests(TicketServicesFixture f) : base(f)
+    {
+        _f = f;
+        Bunit.Services.AddSingleton(new MarkdownRenderer());
+    }
+
+    [Fact]
+    public async Task The_timeline_shows_replies_notes_and_changes_newest_first_with_markup_as_text()
+    {
+        var t = await _f.RegisterAsync();
+        t = await _f.Commands.TakeAsync(_f.Technician, t.Id, t.Version);
+        var conversation = _f.App.Service<TicketConversation>();
+        _f.App.Clock.Advance(TimeSpan.FromMinutes(1));
+        await conversation.ReplyAsync(_f.Technician, t.Id, "Hola **María**, <b onclick=\"x()\">revisamos</b> [aquí](javascript:alert(1))", false);
+        _f.App.Clock.Advance(TimeSpan.FromMinutes(1));
+        await conversation.ReplyAsync(_f.Technician, t.Id, "El equipo tiene garantía", true);
+        _f.App.Clock.Advance(TimeSpan.FromMinutes(1));
+        t = await _f.Commands.EscalateAsync(_f.Technician, t.Id, t.Version, "N1-RECURSOS", "Requiere especialista", null);
+        var detail = (await _f.Queries.GetAsync(_f.Supervisor, t.Number))!;
+
+        var timeline = Render<TicketTimeline>(p => p.Add(x => x.History, detail.Ticket.History).Add(x => x.Messages, detail.Messages));
+
+        var entries = timeline.FindAll("li.ticket-history-entry");
+        entries.Select(e => e.QuerySelector("strong")!.TextContent).Should().Equal("Escalado", "Nota interna", "Respuesta", "Tomado", "Registrado");
+        entries[0].TextContent.Should().Contain("N1 → N2").And.Contain("no puede ser resuelta con los recursos disponibles").And.Contain("Requiere especialista");
+        entries[1].ClassList.Should().Contain("ticket-note");
+        entries[1].TextContent.Should().Contain("Solo UTI");
+        var reply = entries[2].QuerySelector(".ticket-markdown")!;
+        reply.QuerySelector("strong")!.TextContent.Should().Be("María");
+        reply.InnerHtml.Should().Contain("&lt;b onclick=").And.NotContain("<b onclick");
+        reply.QuerySelector("a")!.HasAttribute("href").Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task A_requester_never_receives_internal_notes()
+    {
+        var t = await _f.RegisterAsync(_f.Requester);
+        var conversation = _f.App.Service<TicketConversation>();
+        await conversation.ReplyAsync(_f.Technician, t.Id, "Pública", false);
+        await conversation.ReplyAsync(_f.Technician, t.Id, "Secreta", true);
+
+        var detail = (await _f.Queries.GetAsync(_f.Requester, t.Number))!;
+
+        detail.Messages.Select(m => m.Body).Should().Equal("Pública");
+        (await _f.Queries.GetAsync(_f.Technician, t.Number))!.Messages.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public void A_queue_row_shows_what_a_technician_needs_at_a_glance()
+    {
+        var now = _f.App.Clock.GetUtcNow().UtcDateTime;
+        var row = new QueueRow(7, "2026-000007", "Sin internet en el Tambo", TicketKind.Incidencia, Priority.Alta, true, TicketState.EnCola,
+            SupportLevel.Nivel1, "Inoperativo", "Pedro Huamán", "Tambo Paucartambo", null, null, now.AddHours(-2), now.AddMinutes(-5), true)
+        { WarnAtUtc = now.AddMinutes(-20) };
+
+        var rendered = Render<QueueRowView>(p => p.Add(x => x.Row, row).Add(x => x.Now, now).Add(x => x.IsNew, true));
+
+        rendered.Find("tr").ClassList.Should().Contain("queue-row-new");
+        rendered.Find("a.queue-number").GetAttribute("href").Should().Be("tickets/2026-000007");
+        rendered.Markup.Should().Contain("Alta").And.Contain("Atención preferente").And.Contain("Inoperativo")
+            .And.Contain("Pedro Huamán").And.Contain("Tambo Paucartambo").And.Contain("Sin asignar").And.Contain("2 h 0 min");
+        var sla = rendered.Find("[data-sla-due]");
+        sla.ClassList.Should().Contain("sla-breached");
+        sla.TextContent.Should().Be("Vencido hace 5 min");
+        sla.GetAttribute("data-sla-warn").Should().EndWith("Z");
+    }
+
+    [Fact]
+    public async Task Filters_in_the_address_bar_narrow_the_queue()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        await _f.RegisterAsync(impact: OperatingImpact.Leve, alternative: true, subject: $"{tag} baja");
+        var high = await _f.RegisterAsync(subject: $"{tag} alta");
+        SignIn(_f.Supervisor);
+        Render<MudBlazor.MudPopoverProvider>();
+        Bunit.Services.GetRequiredService<NavigationManager>().NavigateTo($"cola/todos?q={tag}&prioridad=Alta");
+
+        var page = Render<QueuePage>(p => p.Add(x => x.Vista, "todos"));
+
+        page.WaitForAssertion(() => page.FindAll("a.queue-number").Select(a => a.TextContent).Should().Equal(high.Number));
+        page.Find("#cola-total").TextContent.Should().Be("1 ticket");
+    }
+}
