@@ -24,6 +24,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         App.StartServer();
         BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .First().Replace("[::1]", "localhost").Replace("127.0.0.1", "localhost").TrimEnd('/');
+        Assertions.SetDefaultExpectTimeout(10_000); // Blazor Server round trips on a busy two-core machine
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -35,20 +36,36 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task<IPage> SignedInPageAsync(string userName, int width = 1366)
     {
+        var page = await NewPageAsync(width);
+        await SignInAsync(page, userName);
+        return page;
+    }
+
+    /// <summary>A page in its own browser context (own cookies), 1366×900 unless told otherwise; close it with <c>page.Context.CloseAsync()</c>.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1366)
+    {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 }, Locale = "es-PE" });
         context.SetDefaultTimeout(15_000);
-        var page = await context.NewPageAsync();
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in with a demo account on the (static) sign-in page; lands on the queue.</summary>
+    public async Task SignInAsync(IPage page, string userName)
+    {
         await page.GotoAsync($"{BaseUrl}/cuenta/ingresar");
         await page.FillAsync("#usuario", userName);
         await page.FillAsync("#clave", Siget.Console.Data.DemoData.Password);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync($"{BaseUrl}/cola**");
-        return page;
     }
 
-    /// <summary>Blazor Server handles clicks only once the circuit is up.</summary>
-    public static Task WaitForCircuitAsync(IPage page) =>
-        page.Locator("[data-interactive=true]").WaitForAsync();
+    /// <summary>Blazor Server handles clicks only once the circuit is up: blazor.web.js loaded (<c>window.Blazor</c>)
+    /// and the layout re-rendered interactively (MainLayout's <c>data-interactive</c> turns "true").</summary>
+    public static async Task WaitForCircuitAsync(IPage page)
+    {
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await page.Locator("[data-interactive=true]").WaitForAsync();
+    }
 
     public async Task DisposeAsync()
     {

@@ -18,5 +18,12 @@ public class ApplicationUser : IdentityUser
     public VendorCompany? VendorCompany { get; set; }
     public bool IsActive { get; set; } = true;
 
+    /// <summary>Full name and user name folded (lower case, no accents) for searches; kept in step on every save.</summary>
+    public string SearchName
+    {
+        get => Siget.Core.Catalog.CatalogSearch.Fold($"{FullName} {UserName}");
+        private set { }
+    }
+
     public Actor ToActor() => new(Id, FullName, Role, VendorCompanyId);
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Siget.Console.Data;
 using Siget.Core;
 using Siget.Core.Access;
+using Siget.Core.Catalog;
 using Siget.Core.Escalation;
 using Siget.Core.Priorities;
 using Siget.Core.Tickets;
@@ -27,8 +28,8 @@ public sealed class PeopleDirectory(IDbContextFactory<SigetDbContext> dbFactory)
         var people = db.Users.AsNoTracking().Where(u => u.IsActive && u.Role != Role.Proveedor);
         if (!string.IsNullOrWhiteSpace(text))
         {
-            var t = text.Trim();
-            people = people.Where(u => u.FullName.Contains(t) || u.UserName!.Contains(t) || (u.Unit != null && u.Unit.Name.Contains(t)));
+            foreach (var word in CatalogSearch.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                people = people.Where(u => u.SearchName.Contains(word) || (u.Unit != null && EF.Functions.Like(u.Unit.Name, $"%{word}%")));
         }
         var rows = await people.OrderBy(u => u.FullName).Take(20)
             .Select(u => new { u.Id, u.FullName, u.UserName, Unit = u.Unit != null ? u.Unit.Name : null, u.Classification, ServesCitizens = u.Unit != null && u.Unit.ServesCitizens })

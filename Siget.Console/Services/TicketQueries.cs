@@ -127,9 +127,9 @@ public sealed class TicketQueries(IDbContextFactory<SigetDbContext> dbFactory, S
             tickets = tickets.Where(t => db.Subcategories.Any(s => s.Code == t.SubcategoryCode && s.CategoryId == category));
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            var text = filter.Search.Trim();
-            tickets = tickets.Where(t => t.Number.Contains(text) || t.Subject.Contains(text) || t.RequesterName.Contains(text)
-                || (t.UnitName != null && t.UnitName.Contains(text)));
+            // Every word must appear, whatever its case or accents ("loayza", "ancash", "2026-0001").
+            foreach (var word in CatalogSearch.Fold(filter.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                tickets = tickets.Where(t => t.SearchText.Contains(word));
         }
         return tickets;
     }

@@ -7,9 +7,10 @@ using Siget.Core.Sla;
 namespace Siget.Core.Tickets;
 
 /// <summary>
-/// An incident, request or problem, from registration to closing. Every change goes through
-/// <see cref="TicketTransitions"/>, appends one <see cref="TicketHistoryEntry"/> and bumps <see cref="Version"/>
-/// (the concurrency token that stops two people from overwriting each other).
+/// An incident, request or problem, from registration to closing. Every change of state, level or assignee goes
+/// through <see cref="TicketTransitions"/>, appends one <see cref="TicketHistoryEntry"/> and bumps <see cref="Version"/>
+/// (the concurrency token that stops two people from overwriting each other). Replies and notes are their own
+/// immutable record (<see cref="TicketMessage"/>); the first public reply also stamps the first response.
 /// </summary>
 public sealed class Ticket
 {
@@ -56,6 +57,8 @@ public sealed class Ticket
     /// <summary>The SLA due point that matters now: first response until there is one, then resolution; none once resolved.</summary>
     public DateTime? NextDueUtc { get; private set; }
     public string? Solution { get; private set; }
+    /// <summary>Number, subject, requester and unit folded (lower case, no accents) so searches ignore both on any database.</summary>
+    public string SearchText { get; private set; } = "";
     public DateTime UpdatedAtUtc { get; private set; }
     public long Version { get; private set; }
 
@@ -100,6 +103,7 @@ public sealed class Ticket
             UpdatedAtUtc = nowUtc,
             Version = 1,
         };
+        ticket.SearchText = CatalogSearch.Fold($"{ticket.Number} {subject} {data.Requester.Name} {data.Requester.UnitName}");
         ticket._history.Add(new TicketHistoryEntry(nowUtc, registeredBy, TicketAction.Registrar)
         {
             ToState = TicketState.EnCola,
@@ -140,8 +144,10 @@ public sealed class Ticket
     /// <summary>Sends the ticket to the next level of the matrix with one criterion of the current level and a reason.</summary>
     public void Escalate(Actor actor, string criterionCode, string reason, VendorRef? vendor, DateTime nowUtc)
     {
+        // At the top of the matrix nobody may escalate: say so, rather than "no permission".
+        if (IsOpen && EscalationMatrix.Next(Level) is null) throw new DomainException("El ticket ya está en el nivel más alto.");
         var transition = Guard(TicketAction.Escalar, actor);
-        var next = EscalationMatrix.Next(Level) ?? throw new DomainException("El ticket ya está en el nivel más alto.");
+        var next = EscalationMatrix.Next(Level)!.Value;
         var criterion = EscalationMatrix.Find(criterionCode);
         if (criterion is null || criterion.From != Level)
             throw new DomainException($"Elija un criterio de escalamiento de {Level.Label()}.");
@@ -187,7 +193,7 @@ public sealed class Ticket
         var transition = Guard(TicketAction.Reabrir, actor);
         var why = Text.Required(reason, TicketLimits.ReasonMaxLength, "el motivo de la reapertura");
         var previous = State;
-        State = AssigneeId is null ? TicketState.EnCola : TicketState.EnProceso;
+        State = TicketState.EnProceso; // Resuelto is reached only from En proceso, so there is an assignee
         ResolvedAtUtc = null;
         NextDueUtc = ResolutionDueUtc;
         Touch(nowUtc);
@@ -256,7 +262,7 @@ public sealed class Ticket
         if (!transition.From.Contains(State))
             throw new DomainException($"No se puede {action.Verb()} un ticket en estado {State.Label()}.");
         if (!transition.MayAct(actor, this))
-            throw new DomainException($"No tiene permiso para {action.Verb()} este ticket ({transition.Requires.ToLowerInvariant()}).");
+            throw new DomainException($"No tiene permiso para {action.Verb()} este ticket.");
         return transition;
     }
 

@@ -12,6 +12,7 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
         user.HasOne(u => u.VendorCompany).WithMany().HasForeignKey(u => u.VendorCompanyId).OnDelete(DeleteBehavior.Restrict);
         user.HasIndex(u => new { u.Role, u.IsActive });
         user.HasIndex(u => u.FullName);
+        user.Property(u => u.SearchName).HasMaxLength(400).IsRequired();
     }
 }
 

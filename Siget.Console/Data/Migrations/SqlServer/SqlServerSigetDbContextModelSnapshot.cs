@@ -211,6 +211,11 @@ namespace Siget.Console.Data.Migrations.SqlServer
                     b.Property<int>("Role")
                         .HasColumnType("int");
 
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("nvarchar(max)");
 
@@ -826,6 +831,11 @@ namespace Siget.Console.Data.Migrations.SqlServer
 
                     b.Property<DateTime?>("ResolvedAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("nvarchar(600)");
 
                     b.Property<int>("Sequence")
                         .HasColumnType("int");

@@ -1,0 +1,50 @@
+using Siget.Core.Access;
+using Siget.Core.Escalation;
+using Siget.Core.Tickets;
+
+namespace Siget.Core.Tests;
+
+/// <summary>Performs any action of the lifecycle with valid inputs, so only the state and the actor decide
+/// whether it is allowed.</summary>
+public static class TicketMoves
+{
+    public const string Note = "Cambio de turno.";
+    public const string EscalationReason = "Requiere revisar el servidor de impresión.";
+    public const string Solution = "Se reinstaló el controlador de la impresora.";
+    public const string ReopenReason = "La impresora sigue sin imprimir.";
+    public const string CancelReason = "Duplicado del ticket 2026-000010.";
+
+    public static void Do(Ticket ticket, TicketAction action, Actor actor, DateTime nowUtc)
+    {
+        switch (action)
+        {
+            case TicketAction.Tomar: ticket.Take(actor, nowUtc); break;
+            case TicketAction.Reasignar: ticket.Reassign(actor, ReassignTarget(ticket), Note, nowUtc); break;
+            case TicketAction.Escalar: ticket.Escalate(actor, CriterionFor(ticket.Level), EscalationReason, Actors.VendorCompany, nowUtc); break;
+            case TicketAction.Resolver: ticket.Resolve(actor, Solution, nowUtc); break;
+            case TicketAction.Reabrir: ticket.Reopen(actor, ReopenReason, nowUtc); break;
+            case TicketAction.Finalizar: ticket.Finalize(actor, nowUtc); break;
+            case TicketAction.Anular: ticket.Cancel(actor, CancelReason, nowUtc); break;
+            default: throw new ArgumentOutOfRangeException(nameof(action));
+        }
+    }
+
+    /// <summary>What the history entry of each action keeps as its reason.</summary>
+    public static string? RecordedReason(TicketAction action) => action switch
+    {
+        TicketAction.Reasignar => Note,
+        TicketAction.Escalar => EscalationReason,
+        TicketAction.Resolver => Solution,
+        TicketAction.Reabrir => ReopenReason,
+        TicketAction.Anular => CancelReason,
+        _ => null,
+    };
+
+    /// <summary>Someone who works at the ticket's level and does not hold it yet.</summary>
+    public static Actor ReassignTarget(Ticket ticket) =>
+        new[] { Actors.WorkerAt(ticket.Level), Actors.ColleagueAt(ticket.Level) }.First(a => a.UserId != ticket.AssigneeId);
+
+    // Dirección Ejecutiva has no criteria: any code will do, the move is refused before it is read.
+    private static string CriterionFor(SupportLevel level) =>
+        EscalationMatrix.CriteriaFrom(level).FirstOrDefault()?.Code ?? "N4-DECISION";
+}
