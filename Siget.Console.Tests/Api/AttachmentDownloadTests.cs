@@ -2,13 +2,12 @@ using System.Net;
 using System.Text;
 using Siget.Console.Services;
 using Siget.Console.Tests.Infrastructure;
-using Siget.Console.Tests.Services;
 using Siget.Core;
 using Siget.Core.Tickets;
 
 namespace Siget.Console.Tests.Api;
 
-public class AttachmentDownloadTests(TicketServicesFixture f) : IClassFixture<TicketServicesFixture>
+public class AttachmentDownloadTests(HelpDeskFixture f) : IClassFixture<HelpDeskFixture>
 {
     private static UploadedFile File(string name, string text)
     {
@@ -18,7 +17,7 @@ public class AttachmentDownloadTests(TicketServicesFixture f) : IClassFixture<Ti
 
     private async Task<(Ticket Ticket, long PublicFile, long NoteFile)> TicketWithFilesAsync()
     {
-        var ticket = await f.RegisterAsync(f.Requester);
+        var ticket = await f.RegisterAsync("Adjuntos del registro", f.Requester);
         var conversation = f.App.Service<TicketConversation>();
         var reply = await conversation.ReplyAsync(f.Technician, ticket.Id, "Adjunto el registro", false, [File("registro.log", "error 42\n")]);
         var note = await conversation.ReplyAsync(f.Technician, ticket.Id, "Clave del equipo", true, [File("interno.txt", "solo UTI\n")]);
@@ -63,7 +62,7 @@ public class AttachmentDownloadTests(TicketServicesFixture f) : IClassFixture<Ti
     [Fact]
     public async Task A_refused_file_saves_neither_the_message_nor_any_file()
     {
-        var ticket = await f.RegisterAsync();
+        var ticket = await f.RegisterAsync("Adjuntos rechazados");
         var conversation = f.App.Service<TicketConversation>();
         int messagesBefore;
         await using (var db = f.App.CreateDbContext()) messagesBefore = db.TicketMessages.Count();
@@ -80,7 +79,7 @@ public class AttachmentDownloadTests(TicketServicesFixture f) : IClassFixture<Ti
     [Fact]
     public async Task Eleven_files_in_one_message_are_refused()
     {
-        var ticket = await f.RegisterAsync();
+        var ticket = await f.RegisterAsync("Adjuntos rechazados");
         var files = Enumerable.Range(1, 11).Select(i => File($"f{i}.txt", "x\n")).ToList();
         var act = () => f.App.Service<TicketConversation>().ReplyAsync(f.Technician, ticket.Id, "Muchos", false, files);
         await act.Should().ThrowAsync<DomainException>().WithMessage("Se admiten hasta 10 archivos por mensaje.");

@@ -4,28 +4,28 @@ using Microsoft.Extensions.DependencyInjection;
 using Siget.Console.Components.Queue;
 using Siget.Console.Components.Tickets;
 using Siget.Console.Services;
-using Siget.Console.Tests.Services;
+using Siget.Console.Tests.Infrastructure;
 using Siget.Core.Catalog;
 using Siget.Core.Escalation;
 using Siget.Core.Priorities;
 using Siget.Core.Tickets;
 
-namespace Siget.Console.Tests.Components;
+namespace Siget.Console.Tests.Screens;
 
-public class TimelineAndRowTests : ComponentTestContext, IClassFixture<TicketServicesFixture>
+public class TimelineAndRowTests : ScreenContext, IClassFixture<HelpDeskFixture>
 {
-    private readonly TicketServicesFixture _f;
+    private readonly HelpDeskFixture _f;
 
-    public TimelineAndRowTests(TicketServicesFixture f) : base(f)
+    public TimelineAndRowTests(HelpDeskFixture desk) : base(desk)
     {
-        _f = f;
+        _f = desk;
         Bunit.Services.AddSingleton(new MarkdownRenderer());
     }
 
     [Fact]
     public async Task The_timeline_shows_replies_notes_and_changes_newest_first_with_markup_as_text()
     {
-        var t = await _f.RegisterAsync();
+        var t = await _f.RegisterAsync("Línea de tiempo");
         t = await _f.Commands.TakeAsync(_f.Technician, t.Id, t.Version);
         var conversation = _f.App.Service<TicketConversation>();
         _f.App.Clock.Advance(TimeSpan.FromMinutes(1));
@@ -36,7 +36,7 @@ public class TimelineAndRowTests : ComponentTestContext, IClassFixture<TicketSer
         t = await _f.Commands.EscalateAsync(_f.Technician, t.Id, t.Version, "N1-RECURSOS", "Requiere especialista", null);
         var detail = (await _f.Queries.GetAsync(_f.Supervisor, t.Number))!;
 
-        var timeline = Render<TicketTimeline>(p => p.Add(x => x.History, detail.Ticket.History).Add(x => x.Messages, detail.Messages));
+        var timeline = Bunit.Render<TicketTimeline>(p => p.Add(x => x.History, detail.Ticket.History).Add(x => x.Messages, detail.Messages));
 
         var entries = timeline.FindAll("li.ticket-history-entry");
         entries.Select(e => e.QuerySelector("strong")!.TextContent).Should().Equal("Escalado", "Nota interna", "Respuesta", "Tomado", "Registrado");
@@ -52,7 +52,7 @@ public class TimelineAndRowTests : ComponentTestContext, IClassFixture<TicketSer
     [Fact]
     public async Task A_requester_never_receives_internal_notes()
     {
-        var t = await _f.RegisterAsync(_f.Requester);
+        var t = await _f.RegisterAsync("Notas internas", _f.Requester);
         var conversation = _f.App.Service<TicketConversation>();
         await conversation.ReplyAsync(_f.Technician, t.Id, "Pública", false);
         await conversation.ReplyAsync(_f.Technician, t.Id, "Secreta", true);
@@ -71,7 +71,7 @@ public class TimelineAndRowTests : ComponentTestContext, IClassFixture<TicketSer
             SupportLevel.Nivel1, "Inoperativo", "Pedro Huamán", "Tambo Paucartambo", null, null, now.AddHours(-2), now.AddMinutes(-5), true)
         { WarnAtUtc = now.AddMinutes(-20) };
 
-        var rendered = Render<QueueRowView>(p => p.Add(x => x.Row, row).Add(x => x.Now, now).Add(x => x.IsNew, true));
+        var rendered = Bunit.Render<QueueRowView>(p => p.Add(x => x.Row, row).Add(x => x.Now, now).Add(x => x.IsNew, true));
 
         rendered.Find("tr").ClassList.Should().Contain("queue-row-new");
         rendered.Find("a.queue-number").GetAttribute("href").Should().Be("tickets/2026-000007");
@@ -87,13 +87,13 @@ public class TimelineAndRowTests : ComponentTestContext, IClassFixture<TicketSer
     public async Task Filters_in_the_address_bar_narrow_the_queue()
     {
         var tag = Guid.NewGuid().ToString("N")[..6];
-        await _f.RegisterAsync(impact: OperatingImpact.Leve, alternative: true, subject: $"{tag} baja");
-        var high = await _f.RegisterAsync(subject: $"{tag} alta");
+        await _f.RegisterAsync($"{tag} baja", impact: OperatingImpact.Leve, alternative: true);
+        var high = await _f.RegisterAsync($"{tag} alta");
         SignIn(_f.Supervisor);
-        Render<MudBlazor.MudPopoverProvider>();
+        Bunit.Render<MudBlazor.MudPopoverProvider>();
         Bunit.Services.GetRequiredService<NavigationManager>().NavigateTo($"cola/todos?q={tag}&prioridad=Alta");
 
-        var page = Render<QueuePage>(p => p.Add(x => x.Vista, "todos"));
+        var page = Bunit.Render<QueuePage>(p => p.Add(x => x.Vista, "todos"));
 
         page.WaitForAssertion(() => page.FindAll("a.queue-number").Select(a => a.TextContent).Should().Equal(high.Number));
         page.Find("#cola-total").TextContent.Should().Be("1 ticket");
