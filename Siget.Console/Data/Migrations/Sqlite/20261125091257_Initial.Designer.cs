@@ -11,8 +11,8 @@ using Siget.Console.Data;
 namespace Siget.Console.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSigetDbContext))]
-    [Migration("20261125085120_SearchText")]
-    partial class SearchText
+    [Migration("20261125091257_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
