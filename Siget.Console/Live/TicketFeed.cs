@@ -40,8 +40,6 @@ public sealed class TicketFeed(ILogger<TicketFeed> logger)
         return subscription;
     }
 
-    public int SubscriberCount => _subscriptions.Length;
-
     public void Publish(Ticket ticket, TicketAction action, Actor actor)
     {
         var change = TicketChanged.From(ticket, action, actor);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web.Virtualization;
@@ -54,8 +55,9 @@ public partial class QueuePage
     private IReadOnlyList<CatalogEntry> catalog = [];
     private IReadOnlyList<PersonOption> workers = [];
     private IReadOnlyList<UnitOption> units = [];
-    private readonly HashSet<int> shown = [];
-    private readonly HashSet<int> highlighted = [];
+    // Written on the renderer, read by the feed's thread: concurrent sets.
+    private readonly ConcurrentDictionary<int, bool> shown = new();
+    private readonly ConcurrentDictionary<int, bool> highlighted = new();
 
     private QueueFilter Filter { get; set; } = new();
     private DateTime Now => Clock.GetUtcNow().UtcDateTime;
@@ -106,6 +108,7 @@ public partial class QueuePage
         if (virtualize is not null && !FilterEquals(previous, Filter))
         {
             highlighted.Clear();
+            shown.Clear();
             await virtualize.RefreshDataAsync();
         }
     }
@@ -113,7 +116,7 @@ public partial class QueuePage
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (!firstRender) return;
-        subscription = Feed.Subscribe(actor!, OnTicketChanged, shown.Contains);
+        subscription = Feed.Subscribe(actor!, OnTicketChanged, shown.ContainsKey);
         alertsOn = await JS.InvokeAsync<bool>("sigetAlerts.enabled");
         if (alertsOn) StateHasChanged();
     }
@@ -128,7 +131,7 @@ public partial class QueuePage
             total = result.Total;
             StateHasChanged();
         }
-        foreach (var row in result.Rows) shown.Add(row.Id);
+        foreach (var row in result.Rows) shown[row.Id] = true;
         return new ItemsProviderResult<QueueRow>(result.Rows, result.Total);
     }
 
@@ -137,7 +140,7 @@ public partial class QueuePage
     {
         pendingRefresh?.Cancel();
         var cts = pendingRefresh = new CancellationTokenSource();
-        if (change.Action == TicketAction.Registrar && change.Visible) lock (highlighted) highlighted.Add(change.TicketId);
+        if (change.Action == TicketAction.Registrar && change.Visible) highlighted[change.TicketId] = true;
         try { await Task.Delay(250, cts.Token); } catch (TaskCanceledException) { return; }
         await InvokeAsync(async () =>
         {
