@@ -85,6 +85,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<SlaPolicy>(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SlaOptions>>().Value
     .ToPolicy(sp.GetRequiredService<TimeProvider>().GetUtcNow().Year));
 builder.Services.AddSingleton<TicketFeed>();
+builder.Services.AddSingleton<NotificationFeed>();
 builder.Services.AddSingleton<QueueHubConnections>();
 builder.Services.AddSingleton<TicketPresence>();
 builder.Services.AddSignalR().AddJsonProtocol(o =>
@@ -98,6 +99,13 @@ builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddSingleton<TicketQueries>();
 builder.Services.AddSingleton<PeopleDirectory>();
 builder.Services.AddSingleton<ServiceCatalog>();
+builder.Services.AddSingleton<NotificationCenter>();
+builder.Services.AddSingleton<SupervisorBoard>();
+builder.Services.AddSingleton<AgentAvailability>();
+builder.Services.AddOptions<AssignmentOptions>().BindConfiguration(AssignmentOptions.Section);
+builder.Services.AddOptions<SlaEngineOptions>().BindConfiguration(SlaEngineOptions.Section);
+builder.Services.AddSingleton<SlaEngine>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<SlaEngine>());
 builder.Services.AddHealthChecks().AddDbContextCheck<SigetDbContext>("database");
 
 var app = builder.Build();

@@ -17,6 +17,8 @@ public class ApplicationUser : IdentityUser
     public int? VendorCompanyId { get; set; }
     public VendorCompany? VendorCompany { get; set; }
     public bool IsActive { get; set; } = true;
+    /// <summary>Disponible or Ausente: absent people receive no tickets (by hand or automatically).</summary>
+    public bool IsAvailable { get; set; } = true;
 
     /// <summary>Full name and user name folded (lower case, no accents) for searches; kept in step on every save.</summary>
     public string SearchName

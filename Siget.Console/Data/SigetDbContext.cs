@@ -20,6 +20,7 @@ public abstract class SigetDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<ServiceSubcategory> Subcategories => Set<ServiceSubcategory>();
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<VendorCompany> VendorCompanies => Set<VendorCompany>();
+    public DbSet<Siget.Core.Notifications.Notification> Notifications => Set<Siget.Core.Notifications.Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

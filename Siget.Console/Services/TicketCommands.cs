@@ -4,38 +4,47 @@ using Siget.Console.Live;
 using Siget.Core;
 using Siget.Core.Access;
 using Siget.Core.Escalation;
+using Siget.Core.Notifications;
 using Siget.Core.Tickets;
 
 namespace Siget.Console.Services;
 
 /// <summary>
 /// The commands on an existing ticket. Each one: load it through the access rules, check the version the screen
-/// saw, let the domain make the change (and its history entry), save in one transaction, then publish it live.
+/// saw, let the domain make the change (and its history entry), store it with the notifications it causes in one
+/// transaction, then publish both live.
 /// </summary>
-public sealed class TicketCommands(IDbContextFactory<SigetDbContext> dbFactory, TimeProvider clock, TicketFeed feed)
+public sealed class TicketCommands(IDbContextFactory<SigetDbContext> dbFactory, TimeProvider clock, TicketFeed feed, NotificationFeed notifications)
 {
     public Task<Ticket> TakeAsync(Actor actor, int ticketId, long version, CancellationToken ct = default) =>
         ExecuteAsync(actor, ticketId, version, TicketAction.Tomar, (_, t, now) => { t.Take(actor, now); return Task.CompletedTask; }, ct);
 
     public Task<Ticket> ReassignAsync(Actor actor, int ticketId, long version, string assigneeId, string? note, CancellationToken ct = default) =>
         ExecuteAsync(actor, ticketId, version, TicketAction.Reasignar, async (db, t, now) =>
-        {
-            var assignee = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == assigneeId && u.IsActive, ct)
-                ?? throw new DomainException("La persona elegida no existe o está inactiva.");
-            t.Reassign(actor, assignee.ToActor(), note, now);
-        }, ct);
+            t.Reassign(actor, await AssigneeAsync(db, assigneeId, ct), note, now), ct);
 
-    public Task<Ticket> EscalateAsync(Actor actor, int ticketId, long version, string criterionCode, string reason, int? vendorCompanyId, CancellationToken ct = default) =>
+    /// <summary>Back to the level's queue, nobody assigned.</summary>
+    public Task<Ticket> ReleaseAsync(Actor actor, int ticketId, long version, string? note, CancellationToken ct = default) =>
+        ExecuteAsync(actor, ticketId, version, TicketAction.Liberar, (_, t, now) => { t.Release(actor, note, now); return Task.CompletedTask; }, ct);
+
+    /// <param name="assigneeId">Someone of the next level to hand it to directly; null leaves it in that level's queue.</param>
+    public Task<Ticket> EscalateAsync(Actor actor, int ticketId, long version, string criterionCode, string reason, int? vendorCompanyId,
+        string? assigneeId = null, CancellationToken ct = default) =>
         ExecuteAsync(actor, ticketId, version, TicketAction.Escalar, async (db, t, now) =>
         {
-            VendorRef? vendor = null;
-            if (vendorCompanyId is int id)
-            {
-                var company = await db.VendorCompanies.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id && v.Active, ct)
-                    ?? throw new DomainException("La empresa proveedora elegida no existe o no tiene contrato vigente.");
-                vendor = new VendorRef(company.Id, company.Name);
-            }
-            t.Escalate(actor, criterionCode, reason, vendor, now);
+            var vendor = await VendorAsync(db, vendorCompanyId, ct);
+            var assignee = assigneeId is null ? null : await AssigneeAsync(db, assigneeId, ct);
+            t.Escalate(actor, criterionCode, reason, vendor, now, assignee);
+        }, ct);
+
+    /// <summary>Down to a lower level (supervisors only), with a reason.</summary>
+    public Task<Ticket> SendBackAsync(Actor actor, int ticketId, long version, SupportLevel toLevel, string reason, int? vendorCompanyId,
+        string? assigneeId = null, CancellationToken ct = default) =>
+        ExecuteAsync(actor, ticketId, version, TicketAction.Devolver, async (db, t, now) =>
+        {
+            var vendor = await VendorAsync(db, vendorCompanyId, ct);
+            var assignee = assigneeId is null ? null : await AssigneeAsync(db, assigneeId, ct);
+            t.SendBack(actor, toLevel, reason, vendor, now, assignee);
         }, ct);
 
     public Task<Ticket> ResolveAsync(Actor actor, int ticketId, long version, string actionsTaken, CancellationToken ct = default) =>
@@ -50,6 +59,23 @@ public sealed class TicketCommands(IDbContextFactory<SigetDbContext> dbFactory, 
     public Task<Ticket> CancelAsync(Actor actor, int ticketId, long version, string reason, CancellationToken ct = default) =>
         ExecuteAsync(actor, ticketId, version, TicketAction.Anular, (_, t, now) => { t.Cancel(actor, reason, now); return Task.CompletedTask; }, ct);
 
+    /// <summary>The person a ticket is handed to: active, and not marked Ausente.</summary>
+    internal static async Task<Actor> AssigneeAsync(SigetDbContext db, string assigneeId, CancellationToken ct)
+    {
+        var person = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == assigneeId && u.IsActive, ct)
+            ?? throw new DomainException("La persona elegida no existe o está inactiva.");
+        if (!person.IsAvailable) throw new DomainException($"{person.FullName} está ausente; elija a otra persona o márquela como disponible.");
+        return person.ToActor();
+    }
+
+    private static async Task<VendorRef?> VendorAsync(SigetDbContext db, int? vendorCompanyId, CancellationToken ct)
+    {
+        if (vendorCompanyId is not int id) return null;
+        var company = await db.VendorCompanies.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id && v.Active, ct)
+            ?? throw new DomainException("La empresa proveedora elegida no existe o no tiene contrato vigente.");
+        return new VendorRef(company.Id, company.Name);
+    }
+
     private async Task<Ticket> ExecuteAsync(Actor actor, int ticketId, long version, TicketAction action,
         Func<SigetDbContext, Ticket, DateTime, Task> change, CancellationToken ct)
     {
@@ -58,7 +84,12 @@ public sealed class TicketCommands(IDbContextFactory<SigetDbContext> dbFactory, 
             ?? throw new DomainException("No se encontró el ticket.");
         if (ticket.Version != version) throw new TicketConflictException();
 
-        await change(db, ticket, clock.GetUtcNow().UtcDateTime);
+        var (previousAssignee, previousState) = (ticket.AssigneeId, ticket.State);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await change(db, ticket, now);
+        var notices = TicketNotices.ForChange(new TicketChange(ticket, action, actor, previousAssignee, previousState),
+            await NotificationCenter.SupervisorIdsAsync(db, ct), now);
+        db.Notifications.AddRange(notices);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -68,6 +99,7 @@ public sealed class TicketCommands(IDbContextFactory<SigetDbContext> dbFactory, 
             throw new TicketConflictException();
         }
         feed.Publish(ticket, action, actor);
+        notifications.Publish(notices);
         return ticket;
     }
 }

@@ -3,6 +3,7 @@ using Siget.Console.Data;
 using Siget.Console.Live;
 using Siget.Core;
 using Siget.Core.Access;
+using Siget.Core.Notifications;
 using Siget.Core.Tickets;
 
 namespace Siget.Console.Services;
@@ -10,8 +11,10 @@ namespace Siget.Console.Services;
 /// <summary>A file as received from a form, already buffered (seekable) by the caller.</summary>
 public sealed record UploadedFile(string FileName, Stream Content, long Length);
 
-/// <summary>Public replies and internal notes on a ticket, with their attachments: one transaction each, then one live event.</summary>
-public sealed class TicketConversation(IDbContextFactory<SigetDbContext> dbFactory, TimeProvider clock, TicketFeed feed, AttachmentStore store)
+/// <summary>Public replies and internal notes on a ticket, with their attachments and notifications: one transaction each,
+/// then one live event.</summary>
+public sealed class TicketConversation(IDbContextFactory<SigetDbContext> dbFactory, TimeProvider clock, TicketFeed feed,
+    NotificationFeed notifications, AttachmentStore store)
 {
     public async Task<TicketMessage> ReplyAsync(Actor actor, int ticketId, string body, bool isInternal,
         IReadOnlyList<UploadedFile>? files = null, CancellationToken ct = default)
@@ -29,6 +32,7 @@ public sealed class TicketConversation(IDbContextFactory<SigetDbContext> dbFacto
         var message = ticket.Reply(actor, body, isInternal, now);
 
         var stored = new List<string>();
+        IReadOnlyList<Notification> notices;
         try
         {
             for (var i = 0; i < files.Count; i++)
@@ -38,6 +42,8 @@ public sealed class TicketConversation(IDbContextFactory<SigetDbContext> dbFacto
                 message.Attach(new TicketAttachment(ticket.Id, files[i].FileName, kinds[i], files[i].Length, name, actor, now));
             }
             db.TicketMessages.Add(message);
+            notices = TicketNotices.ForReply(ticket, actor, isInternal, now);
+            db.Notifications.AddRange(notices);
             await db.SaveChangesAsync(ct);
         }
         catch (Exception ex)
@@ -48,6 +54,7 @@ public sealed class TicketConversation(IDbContextFactory<SigetDbContext> dbFacto
             throw;
         }
         feed.Publish(ticket, isInternal ? TicketAction.AnotarNota : TicketAction.Responder, actor);
+        notifications.Publish(notices);
         return message;
     }
 

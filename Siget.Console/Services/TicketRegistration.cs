@@ -1,9 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Siget.Console.Data;
 using Siget.Console.Live;
 using Siget.Core;
 using Siget.Core.Access;
 using Siget.Core.Catalog;
+using Siget.Core.Escalation;
+using Siget.Core.Notifications;
 using Siget.Core.Priorities;
 using Siget.Core.Sla;
 using Siget.Core.Tickets;
@@ -23,8 +26,12 @@ public sealed class RegisterTicketRequest
     public bool? AlternativeAvailable { get; set; }
 }
 
-/// <summary>Registers a ticket: number, priority and SLA due times, first history entry, in one transaction.</summary>
-public sealed class TicketRegistration(IDbContextFactory<SigetDbContext> dbFactory, TimeProvider clock, SlaPolicy sla, TicketFeed feed)
+/// <summary>
+/// Registers a ticket: number, priority and SLA due times, first history entry and, when automatic assignment is on,
+/// the hand-over to the least-loaded available technician, in one transaction.
+/// </summary>
+public sealed class TicketRegistration(IDbContextFactory<SigetDbContext> dbFactory, TimeProvider clock, SlaPolicy sla, TicketFeed feed,
+    NotificationFeed notifications, IOptionsMonitor<AssignmentOptions> assignment)
 {
     private const int SequenceAttempts = 5;
 
@@ -59,6 +66,10 @@ public sealed class TicketRegistration(IDbContextFactory<SigetDbContext> dbFacto
                     QueueOrder.IsPreferential(requester.Classification, requester.Unit?.ServesCitizens == true)));
             var ticket = Ticket.Register(new TicketNumber(year, sequence.Last), data, actor, now, sla);
             db.Tickets.Add(ticket);
+            if (assignment.CurrentValue.Automatic && await LeastLoadedTechnicianAsync(db, ct) is { } technician)
+                ticket.Reassign(Actor.System, technician, "Asignación automática: técnico disponible con menos tickets abiertos.", now);
+            var notices = TicketNotices.ForChange(new TicketChange(ticket, TicketAction.Registrar, actor, null, TicketState.EnCola), [], now);
+            db.Notifications.AddRange(notices);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -68,7 +79,19 @@ public sealed class TicketRegistration(IDbContextFactory<SigetDbContext> dbFacto
                 continue; // another registration took the same number first: read the sequence again
             }
             feed.Publish(ticket, TicketAction.Registrar, actor);
+            notifications.Publish(notices);
             return ticket;
         }
+    }
+
+    private static async Task<Actor?> LeastLoadedTechnicianAsync(SigetDbContext db, CancellationToken ct)
+    {
+        var open = db.Tickets.Where(t => t.State == TicketState.EnCola || t.State == TicketState.EnProceso);
+        var pick = await db.Users.AsNoTracking()
+            .Where(u => u.Role == Role.Tecnico && u.IsActive && u.IsAvailable)
+            .Select(u => new { User = u, Load = open.Count(t => t.AssigneeId == u.Id) })
+            .OrderBy(x => x.Load).ThenBy(x => x.User.FullName)
+            .FirstOrDefaultAsync(ct);
+        return pick?.User.ToActor();
     }
 }

@@ -14,4 +14,14 @@ public sealed record SlaPolicy(SlaTargets Targets, BusinessCalendar Calendar)
     /// <summary>The instant 75 % of the business time between start and due has passed.</summary>
     public DateTime WarningAt(DateTime startUtc, DateTime dueUtc) =>
         Calendar.AddBusinessTime(startUtc, Calendar.BusinessTimeBetween(startUtc, dueUtc) * WarningShare);
+
+    /// <summary>Business time used of a clock that runs from <paramref name="startUtc"/> to <paramref name="dueUtc"/>, at <paramref name="nowUtc"/>.</summary>
+    public SlaProgress Progress(DateTime startUtc, DateTime dueUtc, DateTime nowUtc) =>
+        new(Calendar.BusinessTimeBetween(startUtc, nowUtc < startUtc ? startUtc : nowUtc), Calendar.BusinessTimeBetween(startUtc, dueUtc));
+}
+
+/// <summary>How much of a target's business time is used; over 100 % once breached.</summary>
+public sealed record SlaProgress(TimeSpan Used, TimeSpan Target)
+{
+    public double Share => Target <= TimeSpan.Zero ? 1 : Used / Target;
 }

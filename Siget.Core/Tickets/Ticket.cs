@@ -12,7 +12,7 @@ namespace Siget.Core.Tickets;
 /// (the concurrency token that stops two people from overwriting each other). Replies and notes are their own
 /// immutable record (<see cref="TicketMessage"/>); the first public reply also stamps the first response.
 /// </summary>
-public sealed class Ticket
+public sealed partial class Ticket
 {
     private readonly List<TicketHistoryEntry> _history = [];
 
@@ -57,6 +57,9 @@ public sealed class Ticket
     /// <summary>The SLA due point that matters now: first response until there is one, then resolution; none once resolved.</summary>
     public DateTime? NextDueUtc { get; private set; }
     public string? Solution { get; private set; }
+    /// <summary>Last significant progress: a change of state or level, or a public reply from whoever works it.
+    /// The SLA engine escalates a ticket that reaches its resolution due time without any since its first-response due time.</summary>
+    public DateTime LastProgressAtUtc { get; private set; }
     /// <summary>Number, subject, requester and unit folded (lower case, no accents) so searches ignore both on any database.</summary>
     public string SearchText { get; private set; } = "";
     public DateTime UpdatedAtUtc { get; private set; }
@@ -100,6 +103,7 @@ public sealed class Ticket
             FirstResponseDueUtc = due.FirstResponseDueUtc,
             ResolutionDueUtc = due.ResolutionDueUtc,
             NextDueUtc = due.FirstResponseDueUtc,
+            LastProgressAtUtc = nowUtc,
             UpdatedAtUtc = nowUtc,
             Version = 1,
         };
@@ -123,7 +127,7 @@ public sealed class Ticket
     {
         var transition = Guard(TicketAction.Tomar, actor);
         var previous = State;
-        AssignTo(actor.UserId, actor.Name, nowUtc);
+        AssignTo(actor, actor, nowUtc);
         Record(transition, actor, nowUtc, previous, toAssignee: actor.Name);
     }
 
@@ -137,12 +141,27 @@ public sealed class Ticket
         var previous = State;
         var previousAssignee = AssigneeName;
         var why = Text.Optional(note, TicketLimits.ReasonMaxLength, "la nota");
-        AssignTo(assignee.UserId, assignee.Name, nowUtc);
+        AssignTo(assignee, actor, nowUtc);
         Record(transition, actor, nowUtc, previous, fromAssignee: previousAssignee, toAssignee: assignee.Name, reason: why);
     }
 
+    /// <summary>Gives the ticket back to its level's queue (En cola, nobody assigned), for someone else to take.</summary>
+    public void Release(Actor actor, string? note, DateTime nowUtc)
+    {
+        var transition = Guard(TicketAction.Liberar, actor);
+        var why = Text.Optional(note, TicketLimits.ReasonMaxLength, "la nota");
+        var previous = State;
+        var previousAssignee = AssigneeName;
+        State = TicketState.EnCola;
+        AssigneeId = null;
+        AssigneeName = null;
+        Touch(nowUtc);
+        Record(transition, actor, nowUtc, previous, fromAssignee: previousAssignee, reason: why);
+    }
+
     /// <summary>Sends the ticket to the next level of the matrix with one criterion of the current level and a reason.</summary>
-    public void Escalate(Actor actor, string criterionCode, string reason, VendorRef? vendor, DateTime nowUtc)
+    /// <param name="assignee">Someone of the next level to hand it to directly (a drop on their column); else it waits in that level's queue.</param>
+    public void Escalate(Actor actor, string criterionCode, string reason, VendorRef? vendor, DateTime nowUtc, Actor? assignee = null)
     {
         // At the top of the matrix nobody may escalate: say so, rather than "no permission".
         if (IsOpen && EscalationMatrix.Next(Level) is null) throw new DomainException("El ticket ya está en el nivel más alto.");
@@ -154,23 +173,53 @@ public sealed class Ticket
         var why = Text.Required(reason, TicketLimits.ReasonMaxLength, "el motivo del escalamiento");
         if (next == SupportLevel.Nivel3 && vendor is null)
             throw new DomainException("Para escalar al Nivel 3 indique la empresa proveedora.");
+        MoveToLevel(transition, actor, next, vendor, assignee, nowUtc, criterion.Code, why);
+    }
+
+    /// <summary>Sends the ticket back to a lower level (a supervisor's decision, with a reason).</summary>
+    public void SendBack(Actor actor, SupportLevel toLevel, string reason, VendorRef? vendor, DateTime nowUtc, Actor? assignee = null)
+    {
+        var transition = Guard(TicketAction.Devolver, actor);
+        if (!Enum.IsDefined(toLevel) || toLevel >= Level)
+            throw new DomainException($"Para devolver el ticket elija un nivel inferior a {Level.Label()}.");
+        var why = Text.Required(reason, TicketLimits.ReasonMaxLength, "el motivo de la devolución");
+        if (toLevel == SupportLevel.Nivel3 && vendor is null)
+            throw new DomainException("Para devolver el ticket al Nivel 3 indique la empresa proveedora.");
+        MoveToLevel(transition, actor, toLevel, vendor, assignee, nowUtc, null, why);
+    }
+
+    private void MoveToLevel(TicketTransition transition, Actor actor, SupportLevel level, VendorRef? vendor, Actor? assignee,
+        DateTime nowUtc, string? criterion, string reason)
+    {
+        var vendorId = level == SupportLevel.Nivel3 ? vendor!.Id : VendorCompanyId;
+        if (assignee is not null && !TicketTransitions.WorksAt(assignee, level, vendorId))
+            throw new DomainException($"{assignee.Name} no atiende tickets de {level.Label()}.");
 
         var previousState = State;
         var previousLevel = Level;
         var previousAssignee = AssigneeName;
-        Level = next;
-        if (next == SupportLevel.Nivel3)
+        Level = level;
+        // A vendor keeps its company on the ticket after it leaves level 3: that is what lets it read what it worked on.
+        if (level == SupportLevel.Nivel3)
         {
             VendorCompanyId = vendor!.Id;
             VendorCompanyName = vendor.Name;
         }
-        State = TicketState.EnCola;
-        AssigneeId = null;
-        AssigneeName = null;
-        Touch(nowUtc);
-        Record(transition, actor, nowUtc, previousState, fromLevel: previousLevel, toLevel: next,
-            fromAssignee: previousAssignee, toAssignee: next == SupportLevel.Nivel3 ? vendor!.Name : null,
-            criterion: criterion.Code, reason: why);
+        if (assignee is null)
+        {
+            State = TicketState.EnCola;
+            AssigneeId = null;
+            AssigneeName = null;
+            Touch(nowUtc);
+        }
+        else
+        {
+            AssignTo(assignee, actor, nowUtc);
+        }
+        Record(transition, actor, nowUtc, previousState, fromLevel: previousLevel, toLevel: level,
+            fromAssignee: previousAssignee,
+            toAssignee: assignee?.Name ?? (level == SupportLevel.Nivel3 ? vendor!.Name : null),
+            criterion: criterion, reason: reason);
     }
 
     public void Resolve(Actor actor, string actionsTaken, DateTime nowUtc)
@@ -237,6 +286,7 @@ public sealed class Ticket
         if (!isInternal && !MayReplyPublicly(actor))
             throw new DomainException("No puede responder en este ticket.");
 
+        if (!isInternal && actor.UserId != RequesterId) LastProgressAtUtc = nowUtc;
         if (!isInternal && actor.UserId != RequesterId && FirstResponseAtUtc is null)
         {
             FirstResponseAtUtc = nowUtc;
@@ -266,12 +316,13 @@ public sealed class Ticket
         return transition;
     }
 
-    private void AssignTo(string userId, string name, DateTime nowUtc)
+    private void AssignTo(Actor assignee, Actor actor, DateTime nowUtc)
     {
-        AssigneeId = userId;
-        AssigneeName = name;
+        AssigneeId = assignee.UserId;
+        AssigneeName = assignee.Name;
         State = TicketState.EnProceso;
-        if (FirstResponseAtUtc is null)
+        // A person taking or handing out the ticket answers the requester; an automatic assignment does not.
+        if (FirstResponseAtUtc is null && actor.Role != Role.Sistema)
         {
             FirstResponseAtUtc = nowUtc;
             NextDueUtc = ResolutionDueUtc;
@@ -289,6 +340,7 @@ public sealed class Ticket
         SupportLevel? fromLevel = null, SupportLevel? toLevel = null, string? fromAssignee = null, string? toAssignee = null,
         string? criterion = null, string? reason = null)
     {
+        if (fromState != State || toLevel is not null) LastProgressAtUtc = nowUtc;
         _history.Add(new TicketHistoryEntry(nowUtc, actor, transition.Action)
         {
             FromState = fromState,

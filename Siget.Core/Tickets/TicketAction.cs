@@ -15,6 +15,10 @@ public enum TicketAction
     Responder = 8,
     /// <summary>An internal note; not a state transition.</summary>
     AnotarNota = 9,
+    /// <summary>Back to the level's queue, nobody assigned.</summary>
+    Liberar = 10,
+    /// <summary>Back down to a lower level (supervisors only).</summary>
+    Devolver = 11,
 }
 
 public static class TicketActionNames
@@ -31,6 +35,8 @@ public static class TicketActionNames
         TicketAction.Anular => "Anular",
         TicketAction.Responder => "Responder",
         TicketAction.AnotarNota => "Nota interna",
+        TicketAction.Liberar => "Liberar",
+        TicketAction.Devolver => "Devolver a un nivel inferior",
         _ => action.ToString(),
     };
 
@@ -47,6 +53,8 @@ public static class TicketActionNames
         TicketAction.Anular => "Anulado",
         TicketAction.Responder => "Respuesta",
         TicketAction.AnotarNota => "Nota interna",
+        TicketAction.Liberar => "Liberado",
+        TicketAction.Devolver => "Devuelto",
         _ => action.ToString(),
     };
 
@@ -62,6 +70,8 @@ public static class TicketActionNames
         TicketAction.Anular => "anular",
         TicketAction.Responder => "responder",
         TicketAction.AnotarNota => "anotar",
+        TicketAction.Liberar => "liberar",
+        TicketAction.Devolver => "devolver",
         _ => "registrar",
     };
 }

@@ -25,10 +25,16 @@ public static class TicketTransitions
             (a, t) => IsSupervisor(a) || WorksAtLevel(a, t)),
         new(TicketAction.Reasignar, [TicketState.EnCola, TicketState.EnProceso], TicketState.EnProceso,
             "Una persona del mismo nivel; nota opcional",
-            (a, t) => IsSupervisor(a) || WorksAtLevel(a, t)),
+            (a, t) => IsSupervisor(a) || WorksAtLevel(a, t) || a.Role == Role.Sistema),
+        new(TicketAction.Liberar, [TicketState.EnProceso], TicketState.EnCola,
+            "Quien lo tiene asignado o el Ejecutivo de la UTI; nota opcional",
+            (a, t) => IsSupervisor(a) || IsAssignee(a, t)),
         new(TicketAction.Escalar, [TicketState.EnCola, TicketState.EnProceso], TicketState.EnCola,
             "Un criterio de la matriz del nivel actual y un motivo; al Nivel 3, la empresa proveedora",
             MayEscalate),
+        new(TicketAction.Devolver, [TicketState.EnCola, TicketState.EnProceso], TicketState.EnCola,
+            "Solo el Ejecutivo de la UTI, con un motivo",
+            (a, t) => IsSupervisor(a) && t.Level > SupportLevel.Nivel1),
         new(TicketAction.Resolver, [TicketState.EnProceso], TicketState.Resuelto,
             "Las acciones realizadas",
             (a, t) => IsSupervisor(a) || IsAssignee(a, t)),
@@ -48,9 +54,12 @@ public static class TicketTransitions
 
     /// <summary>Whether <paramref name="actor"/> is one of the people who work tickets at the ticket's level
     /// (for level 3, a user of the vendor company the ticket was escalated to).</summary>
-    public static bool WorksAtLevel(Actor actor, Ticket ticket) =>
-        actor.Role == EscalationMatrix.WorkedBy(ticket.Level)
-        && (ticket.Level != SupportLevel.Nivel3 || actor.VendorCompanyId == ticket.VendorCompanyId);
+    public static bool WorksAtLevel(Actor actor, Ticket ticket) => WorksAt(actor, ticket.Level, ticket.VendorCompanyId);
+
+    /// <summary>Whether <paramref name="actor"/> works tickets at <paramref name="level"/> (at level 3, for <paramref name="vendorCompanyId"/>).</summary>
+    public static bool WorksAt(Actor actor, SupportLevel level, int? vendorCompanyId) =>
+        actor.Role == EscalationMatrix.WorkedBy(level)
+        && (level != SupportLevel.Nivel3 || actor.VendorCompanyId == vendorCompanyId);
 
     private static bool MayEscalate(Actor actor, Ticket ticket)
     {

@@ -22,4 +22,12 @@ public static class Format
         if (span.TotalHours >= 1) return $"{(int)span.TotalHours} h {span.Minutes} min";
         return $"{Math.Max(1, (int)span.TotalMinutes)} min";
     }
+
+    /// <summary>Business time, in hours and minutes (a business "day" is not 24 hours, so no days).</summary>
+    public static string Hours(TimeSpan span)
+    {
+        span = span.Duration();
+        var hours = (int)span.TotalHours;
+        return hours == 0 ? $"{span.Minutes} min" : span.Minutes == 0 ? $"{hours} h" : $"{hours} h {span.Minutes} min";
+    }
 }

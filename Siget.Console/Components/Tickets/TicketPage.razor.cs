@@ -5,6 +5,7 @@ using Siget.Console.Live;
 using Siget.Console.Services;
 using Siget.Core;
 using Siget.Core.Access;
+using Siget.Core.Escalation;
 using Siget.Core.Tickets;
 
 namespace Siget.Console.Components.Tickets;
@@ -19,11 +20,13 @@ public partial class TicketPage
     [Inject] private TicketPresence Presence { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [Parameter] public string Number { get; set; } = "";
 
     private Actor actor = default!;
+    private DateTime Now => Clock.GetUtcNow().UtcDateTime;
     private TicketDetail? detail;
     private IReadOnlyList<TicketAction> actions = [];
     private bool notFound;
@@ -101,6 +104,10 @@ public partial class TicketPage
                 ? () => Commands.EscalateAsync(actor, ticket.Id, ticket.Version, esc.CriterionCode, esc.Reason, esc.VendorCompanyId) : null,
             TicketAction.Reasignar => await AskAssignee(ticket) is { } re
                 ? () => Commands.ReassignAsync(actor, ticket.Id, ticket.Version, re.AssigneeId, re.Note) : null,
+            TicketAction.Liberar => await AskText("Devolver a la cola", "Nota (opcional)", $"El ticket queda sin asignar en la cola de {ticket.Level.Label()}.", "Devolver a la cola", required: false) is { } note
+                ? () => Commands.ReleaseAsync(actor, ticket.Id, ticket.Version, note) : null,
+            TicketAction.Devolver => await AskSendBack(ticket) is { } back
+                ? () => Commands.SendBackAsync(actor, ticket.Id, ticket.Version, back.Level, back.Reason, back.VendorCompanyId) : null,
             _ => null,
         };
         if (command is null) return;
@@ -132,11 +139,12 @@ public partial class TicketPage
     private async Task<bool> Confirm(string title, string text, string confirm) =>
         await Dialogs.ShowMessageBoxAsync(title, text, yesText: confirm, cancelText: "Cancelar") == true;
 
-    private async Task<string?> AskText(string title, string label, string? intro, string confirm, int maxLength = TicketLimits.ReasonMaxLength)
+    private async Task<string?> AskText(string title, string label, string? intro, string confirm, int maxLength = TicketLimits.ReasonMaxLength, bool required = true)
     {
         var parameters = new DialogParameters<ReasonDialog>
         {
             { d => d.Label, label }, { d => d.Intro, intro }, { d => d.ConfirmText, confirm }, { d => d.MaxLength, maxLength },
+            { d => d.Required, required },
         };
         var result = await (await Dialogs.ShowAsync<ReasonDialog>(title, parameters, DialogOptions)).Result;
         return result is { Canceled: false, Data: string text } ? text : null;
@@ -147,6 +155,13 @@ public partial class TicketPage
         var parameters = new DialogParameters<EscalateDialog> { { d => d.From, ticket.Level }, { d => d.Vendors, await People.VendorsAsync() } };
         var result = await (await Dialogs.ShowAsync<EscalateDialog>("Escalar el ticket", parameters, DialogOptions)).Result;
         return result is { Canceled: false, Data: EscalateDialog.Choice choice } ? choice : null;
+    }
+
+    private async Task<SendBackDialog.Choice?> AskSendBack(Ticket ticket)
+    {
+        var parameters = new DialogParameters<SendBackDialog> { { d => d.From, ticket.Level }, { d => d.Vendors, await People.VendorsAsync() } };
+        var result = await (await Dialogs.ShowAsync<SendBackDialog>("Devolver a un nivel inferior", parameters, DialogOptions)).Result;
+        return result is { Canceled: false, Data: SendBackDialog.Choice choice } ? choice : null;
     }
 
     private async Task<ReassignDialog.Choice?> AskAssignee(Ticket ticket)
@@ -167,6 +182,8 @@ public partial class TicketPage
         TicketAction.Reabrir => Icons.Material.Filled.Replay,
         TicketAction.Finalizar => Icons.Material.Filled.DoneAll,
         TicketAction.Anular => Icons.Material.Filled.Block,
+        TicketAction.Liberar => Icons.Material.Filled.Inbox,
+        TicketAction.Devolver => Icons.Material.Filled.TrendingDown,
         _ => Icons.Material.Filled.PlayArrow,
     };
 

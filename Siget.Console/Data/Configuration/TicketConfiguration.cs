@@ -40,6 +40,21 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
     }
 }
 
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Siget.Core.Notifications.Notification>
+{
+    public void Configure(EntityTypeBuilder<Siget.Core.Notifications.Notification> notification)
+    {
+        notification.HasKey(n => n.Id);
+        notification.Property(n => n.RecipientId).HasMaxLength(450).IsRequired();
+        notification.Property(n => n.TicketNumber).HasMaxLength(20).IsRequired();
+        notification.Property(n => n.Text).HasMaxLength(Siget.Core.Notifications.Notification.TextMaxLength).IsRequired();
+        notification.HasOne<Ticket>().WithMany().HasForeignKey(n => n.TicketId).OnDelete(DeleteBehavior.Cascade);
+        // The bell: a person's unread ones, newest first.
+        notification.HasIndex(n => new { n.RecipientId, n.ReadAtUtc, n.CreatedAtUtc });
+        notification.Ignore(n => n.IsRead);
+    }
+}
+
 internal sealed class TicketHistoryConfiguration : IEntityTypeConfiguration<TicketHistoryEntry>
 {
     public void Configure(EntityTypeBuilder<TicketHistoryEntry> entry)

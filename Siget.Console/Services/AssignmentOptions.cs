@@ -1,0 +1,10 @@
+namespace Siget.Console.Services;
+
+/// <summary>The "Asignacion" configuration section: automatic assignment of new tickets (off by default).</summary>
+public sealed class AssignmentOptions
+{
+    public const string Section = "Asignacion";
+
+    /// <summary>New tickets go to the available level-1 technician with the fewest open tickets.</summary>
+    public bool Automatic { get; set; }
+}

@@ -1,0 +1,122 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Siget.Console.Data;
+using Siget.Console.Live;
+using Siget.Core.Access;
+using Siget.Core.Notifications;
+using Siget.Core.Sla;
+using Siget.Core.Tickets;
+
+namespace Siget.Console.Services;
+
+/// <summary>The "Sla:Motor" configuration section.</summary>
+public sealed class SlaEngineOptions
+{
+    public const string Section = "Sla:Motor";
+
+    /// <summary>Seconds between passes.</summary>
+    public int IntervalSeconds { get; set; } = 60;
+    /// <summary>Tickets reviewed per transaction: keeps each write short so requests are never held up.</summary>
+    public int BatchSize { get; set; } = 100;
+}
+
+/// <summary>What one pass did.</summary>
+public sealed record SlaPassResult(int OpenTickets, int Reviewed, int Alerts, int Escalated);
+
+/// <summary>
+/// Watches every open ticket's clocks. Each pass reads a small projection of the open tickets, picks those with a
+/// warning or breach due, and reviews them in bounded batches: the domain (<see cref="Ticket.ReviewSla"/>) marks what it
+/// tells and escalates for lack of progress; the marks, the escalation and the notifications commit together, so a
+/// restart, an overlapping pass or a clock jump never tells (or escalates) twice. Passes never overlap in one process.
+/// </summary>
+public sealed class SlaEngine(IDbContextFactory<SigetDbContext> dbFactory, TimeProvider clock, SlaPolicy sla, TicketFeed feed,
+    NotificationFeed notifications, IOptions<SlaEngineOptions> options, ILogger<SlaEngine> logger) : BackgroundService
+{
+    private const int ConflictAttempts = 3;
+    private readonly SemaphoreSlim _pass = new(1, 1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.IntervalSeconds)), clock);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "SLA engine pass failed; the next pass retries");
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task<SlaPassResult> RunOnceAsync(CancellationToken ct = default)
+    {
+        await _pass.WaitAsync(ct);
+        try
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            List<(int Id, SlaWatch Watch)> open;
+            await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            {
+                open = (await db.Tickets.AsNoTracking()
+                    .Where(t => t.State == TicketState.EnCola || t.State == TicketState.EnProceso)
+                    .Select(t => new { t.Id, t.RegisteredAtUtc, t.FirstResponseDueUtc, t.ResolutionDueUtc, t.FirstResponseAtUtc, t.ResolvedAtUtc, t.SlaMarks })
+                    .ToListAsync(ct))
+                    .Select(t => (t.Id, new SlaWatch(t.RegisteredAtUtc, t.FirstResponseDueUtc, t.ResolutionDueUtc, t.FirstResponseAtUtc, t.ResolvedAtUtc, t.SlaMarks)))
+                    .ToList();
+            }
+            var due = open.Where(t => t.Watch.NextAlertAtUtc(sla) <= now).Select(t => t.Id).ToList();
+
+            int alerts = 0, escalated = 0;
+            foreach (var batch in due.Chunk(Math.Max(1, options.Value.BatchSize)))
+            {
+                var (a, e) = await ReviewBatchAsync(batch, now, ct);
+                alerts += a;
+                escalated += e;
+            }
+            if (due.Count > 0)
+                logger.LogInformation("SLA pass: {Open} open, {Reviewed} reviewed, {Alerts} alerts, {Escalated} escalated", open.Count, due.Count, alerts, escalated);
+            return new SlaPassResult(open.Count, due.Count, alerts, escalated);
+        }
+        finally
+        {
+            _pass.Release();
+        }
+    }
+
+    private async Task<(int Alerts, int Escalated)> ReviewBatchAsync(int[] ids, DateTime now, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var supervisors = await NotificationCenter.SupervisorIdsAsync(db, ct);
+            var tickets = await db.Tickets.Where(t => ids.Contains(t.Id)).ToListAsync(ct);
+            var escalated = new List<Ticket>();
+            var notices = new List<Notification>();
+            var alerts = 0;
+            foreach (var ticket in tickets)
+            {
+                var assignee = ticket.AssigneeId;
+                var review = ticket.ReviewSla(sla, now);
+                if (!review.Any) continue;
+                alerts += review.Alerts.Count;
+                if (review.Escalated) escalated.Add(ticket);
+                notices.AddRange(TicketNotices.ForSla(ticket, review, assignee, supervisors, now));
+            }
+            db.Notifications.AddRange(notices);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < ConflictAttempts)
+            {
+                continue; // someone changed one of these tickets meanwhile: review the batch again from fresh data
+            }
+            foreach (var ticket in escalated) feed.Publish(ticket, TicketAction.Escalar, Actor.System);
+            notifications.Publish(notices);
+            return (alerts, escalated.Count);
+        }
+    }
+}
