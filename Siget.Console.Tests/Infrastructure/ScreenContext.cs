@@ -30,6 +30,10 @@ public abstract class ScreenContext : IAsyncLifetime
         Bunit.Services.AddSingleton(desk.App.Service<ServiceCatalog>());
         Bunit.Services.AddSingleton(desk.App.Service<TicketFeed>());
         Bunit.Services.AddSingleton(desk.App.Service<SlaPolicy>());
+        Bunit.Services.AddSingleton(desk.App.Service<SupervisorBoard>());
+        Bunit.Services.AddSingleton(desk.App.Service<AgentAvailability>());
+        Bunit.Services.AddSingleton(desk.App.Service<NotificationCenter>());
+        Bunit.Services.AddSingleton(desk.App.Service<NotificationFeed>());
         Bunit.Services.AddSingleton<TimeProvider>(desk.App.Clock);
     }
 

@@ -15,8 +15,10 @@ namespace Siget.Console.Tests.Infrastructure;
 /// <paramref name="demoData"/> runs it as Development, which seeds the demo accounts and tickets;
 /// otherwise it runs as "Testing" with an empty database. Time is a <see cref="FakeTimeProvider"/>, except with
 /// <paramref name="realClock"/>: browser tests need real time because UI timers (MudBlazor's debounce) use it too.
+/// The SLA engine does not run by itself (tests run its passes) unless <paramref name="settings"/> give it an interval.
 /// </summary>
-public sealed class SigetAppFactory(bool demoData = false, DateTimeOffset? now = null, bool realClock = false) : WebApplicationFactory<Program>
+public sealed class SigetAppFactory(bool demoData = false, DateTimeOffset? now = null, bool realClock = false,
+    IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "siget-tests", Guid.NewGuid().ToString("N"));
 
@@ -31,6 +33,8 @@ public sealed class SigetAppFactory(bool demoData = false, DateTimeOffset? now =
         builder.UseEnvironment(demoData ? "Development" : "Testing");
         builder.UseSetting("ConnectionStrings:Siget", $"Data Source={DatabasePath}");
         builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Sla:Motor:IntervalSeconds", "0");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         if (!realClock) builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

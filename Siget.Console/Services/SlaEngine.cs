@@ -14,7 +14,7 @@ public sealed class SlaEngineOptions
 {
     public const string Section = "Sla:Motor";
 
-    /// <summary>Seconds between passes.</summary>
+    /// <summary>Seconds between passes; 0 turns the automatic passes off.</summary>
     public int IntervalSeconds { get; set; } = 60;
     /// <summary>Tickets reviewed per transaction: keeps each write short so requests are never held up.</summary>
     public int BatchSize { get; set; } = 100;
@@ -37,7 +37,8 @@ public sealed class SlaEngine(IDbContextFactory<SigetDbContext> dbFactory, TimeP
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.IntervalSeconds)), clock);
+        if (options.Value.IntervalSeconds <= 0) return;
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.IntervalSeconds), clock);
         do
         {
             try

@@ -26,6 +26,9 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         ticket.Property(t => t.VendorCompanyName).HasMaxLength(200);
         // SQLite ignores IsRowVersion; the domain bumps Version on every change and EF checks it on save.
         ticket.Property(t => t.Version).IsConcurrencyToken();
+        // The SLA engine's marks change without a new Version (they are not a change people see); checking them on save
+        // is what stops two overlapping passes from both telling the same warning.
+        ticket.Property(t => t.SlaMarks).IsConcurrencyToken();
         ticket.HasOne<Siget.Core.Catalog.ServiceSubcategory>().WithMany().HasForeignKey(t => t.SubcategoryCode).OnDelete(DeleteBehavior.Restrict);
 
         ticket.HasMany(t => t.History).WithOne().HasForeignKey(h => h.TicketId).OnDelete(DeleteBehavior.Cascade);

@@ -891,6 +891,7 @@ namespace Siget.Console.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<int>("SlaMarks")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.Property<string>("Solution")
