@@ -68,15 +68,22 @@ public sealed class TicketRegistration(IDbContextFactory<SigetDbContext> dbFacto
             db.Tickets.Add(ticket);
             if (assignment.CurrentValue.Automatic && await LeastLoadedTechnicianAsync(db, ct) is { } technician)
                 ticket.Reassign(Actor.System, technician, "Asignación automática: técnico disponible con menos tickets abiertos.", now);
-            var notices = TicketNotices.ForChange(new TicketChange(ticket, TicketAction.Registrar, actor, null, TicketState.EnCola), [], now);
-            db.Notifications.AddRange(notices);
-            try
+            IReadOnlyList<Notification> notices;
+            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
             {
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateException) when (attempt < SequenceAttempts)
+                {
+                    continue; // another registration took the same number first: read the sequence again
+                }
+                // The notifications need the ticket's id, so they are saved second, in the same transaction.
+                notices = TicketNotices.ForChange(new TicketChange(ticket, TicketAction.Registrar, actor, null, TicketState.EnCola), [], now);
+                db.Notifications.AddRange(notices);
                 await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException) when (attempt < SequenceAttempts)
-            {
-                continue; // another registration took the same number first: read the sequence again
+                await transaction.CommitAsync(ct);
             }
             feed.Publish(ticket, TicketAction.Registrar, actor);
             notifications.Publish(notices);

@@ -71,12 +71,13 @@ public static class TicketNotices
         IReadOnlyCollection<string> supervisorIds, DateTime nowUtc)
     {
         var notices = new Notices(ticket, Actor.System, nowUtc);
-        foreach (var alert in review.Alerts)
+        // One notification per kind: a clock jump that breaches both clocks says so in one message.
+        foreach (var group in review.Alerts.GroupBy(a => a.Kind))
         {
-            var clock = alert.Clock.Label();
-            var (kind, text) = alert.Kind == SlaAlertKind.Advertencia
-                ? (NotificationKind.AdvertenciaSla, $"El ticket {ticket.Number} consumió el 75 % de su plazo de {clock}.")
-                : (NotificationKind.VencimientoSla, $"Venció el plazo de {clock} del ticket {ticket.Number}.");
+            var clocks = string.Join(" y de ", group.Select(a => a.Clock.Label()));
+            var (kind, text) = group.Key == SlaAlertKind.Advertencia
+                ? (NotificationKind.AdvertenciaSla, $"El ticket {ticket.Number} consumió el 75 % de su plazo de {clocks}.")
+                : (NotificationKind.VencimientoSla, $"Venció el plazo de {clocks} del ticket {ticket.Number}.");
             notices.Add(previousAssigneeId, kind, text);
             foreach (var id in supervisorIds) notices.Add(id, kind, text);
         }
