@@ -69,6 +69,9 @@ public class BoardPageTests(HelpDeskFixture desk) : ScreenContext(desk)
         lanes.Keys.Should().NotContain($"3:v:{Desk.EndedContractCompanyId}", "a company whose contract ended and holds nothing gets no column");
         lanes.Keys.Should().NotContain($"1:p:{Desk.Specialist.UserId}", "specialists work level 2, not level 1");
         lanes.Keys.Should().NotContain(k => k.EndsWith($":p:{Desk.Requester.UserId}"), "requesters work no tickets");
+        Column(page, $"1:p:{Desk.Technician.UserId}").QuerySelector(".board-availability").Should().NotBeNull("a person's column shows their availability");
+        Column(page, "1:cola").QuerySelector(".board-availability").Should().BeNull("a queue has no availability");
+        Column(page, $"3:v:{Desk.VendorCompanyId}").QuerySelector(".board-availability").Should().BeNull("nor has a vendor company");
         page.FindAll("h2.board-level-title").Select(h => h.TextContent.Trim()).Should().StartWith(
             ["Nivel 1 · Soporte técnico", "Nivel 2 · Especialistas de TI", "Nivel 3 · Proveedor"]);
     }
@@ -147,16 +150,6 @@ public class BoardPageTests(HelpDeskFixture desk) : ScreenContext(desk)
 
         page.WaitForAssertion(() => Column(page, lane).QuerySelector(".board-availability")!.TextContent.Trim().Should().Be("Disponible"), Patience);
         (await availability.IsAvailableAsync(technician)).Should().BeTrue();
-    }
-
-    [Fact]
-    public async Task Queue_columns_have_no_availability_chip()
-    {
-        var page = Open(Desk.Supervisor);
-
-        page.WaitForAssertion(() => Column(page, "1:cola").Should().NotBeNull(), Patience);
-        Column(page, "1:cola").QuerySelector(".board-availability").Should().BeNull();
-        Column(page, $"3:v:{Desk.VendorCompanyId}").QuerySelector(".board-availability").Should().BeNull();
     }
 
     [Fact]

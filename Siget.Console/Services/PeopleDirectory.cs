@@ -38,12 +38,12 @@ public sealed class PeopleDirectory(IDbContextFactory<SigetDbContext> dbFactory)
             QueueOrder.IsPreferential(u.Classification, u.ServesCitizens))).ToList();
     }
 
-    /// <summary>Active people who work at the ticket's level (for level 3, users of its vendor company).</summary>
+    /// <summary>Active, available people who work at the ticket's level (for level 3, users of its vendor company).</summary>
     public async Task<IReadOnlyList<PersonOption>> AssigneeCandidatesAsync(Ticket ticket, CancellationToken ct = default)
     {
         var role = EscalationMatrix.WorkedBy(ticket.Level);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var people = db.Users.AsNoTracking().Where(u => u.IsActive && u.Role == role && u.Id != ticket.AssigneeId);
+        var people = db.Users.AsNoTracking().Where(u => u.IsActive && u.IsAvailable && u.Role == role && u.Id != ticket.AssigneeId);
         if (ticket.Level == SupportLevel.Nivel3) people = people.Where(u => u.VendorCompanyId == ticket.VendorCompanyId);
         return await people.OrderBy(u => u.FullName)
             .Select(u => new PersonOption(u.Id, u.FullName, u.UserName!, null, u.Classification))

@@ -13,6 +13,8 @@ public static class TicketMoves
     public const string Solution = "Se reinstaló el controlador de la impresora.";
     public const string ReopenReason = "La impresora sigue sin imprimir.";
     public const string CancelReason = "Duplicado del ticket 2026-000010.";
+    public const string ReleaseNote = "Sale de vacaciones; que lo tome otro.";
+    public const string SendBackReason = "No requiere este nivel: es un cambio de tóner.";
 
     public static void Do(Ticket ticket, TicketAction action, Actor actor, DateTime nowUtc)
     {
@@ -20,6 +22,9 @@ public static class TicketMoves
         {
             case TicketAction.Tomar: ticket.Take(actor, nowUtc); break;
             case TicketAction.Reasignar: ticket.Reassign(actor, ReassignTarget(ticket), Note, nowUtc); break;
+            case TicketAction.Liberar: ticket.Release(actor, ReleaseNote, nowUtc); break;
+            // One level down; a return to level 3 names the vendor company.
+            case TicketAction.Devolver: ticket.SendBack(actor, ticket.Level - 1, SendBackReason, Actors.VendorCompany, nowUtc); break;
             case TicketAction.Escalar: ticket.Escalate(actor, CriterionFor(ticket.Level), EscalationReason, Actors.VendorCompany, nowUtc); break;
             case TicketAction.Resolver: ticket.Resolve(actor, Solution, nowUtc); break;
             case TicketAction.Reabrir: ticket.Reopen(actor, ReopenReason, nowUtc); break;
@@ -33,7 +38,9 @@ public static class TicketMoves
     public static string? RecordedReason(TicketAction action) => action switch
     {
         TicketAction.Reasignar => Note,
+        TicketAction.Liberar => ReleaseNote,
         TicketAction.Escalar => EscalationReason,
+        TicketAction.Devolver => SendBackReason,
         TicketAction.Resolver => Solution,
         TicketAction.Reabrir => ReopenReason,
         TicketAction.Anular => CancelReason,

@@ -42,12 +42,17 @@ public class AllowedMovesTests
 
     [Theory]
     [MemberData(nameof(EveryAllowedMove))]
-    public void Only_escalation_changes_the_level(SupportLevel level, TicketState from, Person person, TicketAction action)
+    public void Only_escalating_and_sending_back_change_the_level(SupportLevel level, TicketState from, Person person, TicketAction action)
     {
         var ticket = LifecycleTable.Build(level, from, out var builder);
 
         TicketMoves.Do(ticket, action, Actors.Of(person), builder.Tick());
 
-        ticket.Level.Should().Be(action == TicketAction.Escalar ? level + 1 : level);
+        ticket.Level.Should().Be(action switch
+        {
+            TicketAction.Escalar => level + 1,
+            TicketAction.Devolver => level - 1,
+            _ => level,
+        });
     }
 }

@@ -13,24 +13,29 @@ namespace Siget.Core.Tests;
 /// </summary>
 public static class LifecycleTable
 {
-    private static readonly TicketAction[] SupervisorOnQueue = [Tomar, Reasignar, Escalar, Anular];
-    private static readonly TicketAction[] SupervisorInProcess = [Reasignar, Escalar, Resolver, Anular];
+    // Supervisors send a ticket back down (Devolver) from any level above level 1, and release (Liberar) one in process.
+    private static readonly TicketAction[] SupervisorOnQueueAtLevel1 = [Tomar, Reasignar, Escalar, Anular];
+    private static readonly TicketAction[] SupervisorOnQueue = [Tomar, Reasignar, Escalar, Devolver, Anular];
+    private static readonly TicketAction[] SupervisorInProcessAtLevel1 = [Reasignar, Liberar, Escalar, Resolver, Anular];
+    private static readonly TicketAction[] SupervisorInProcess = [Reasignar, Liberar, Escalar, Devolver, Resolver, Anular];
     private static readonly TicketAction[] SupervisorOnResolved = [Reabrir, Anular];
     private static readonly TicketAction[] RequesterOnResolved = [Reabrir, Finalizar];
+    // The system assigns automatically (Reasignar) and escalates for lack of progress, up to level 3.
+    private static readonly TicketAction[] SystemWhileOpen = [Reasignar, Escalar];
 
     public static readonly (SupportLevel Level, TicketState State, Person Who, TicketAction[] May)[] Rows =
     [
         (SupportLevel.Nivel1, TicketState.EnCola, Technician, [Tomar, Reasignar, Escalar]),
         (SupportLevel.Nivel1, TicketState.EnCola, OtherTechnician, [Tomar, Reasignar, Escalar]),
-        (SupportLevel.Nivel1, TicketState.EnCola, Supervisor, SupervisorOnQueue),
-        (SupportLevel.Nivel1, TicketState.EnCola, OtherSupervisor, SupervisorOnQueue),
-        (SupportLevel.Nivel1, TicketState.EnCola, Person.System, [Escalar]),
+        (SupportLevel.Nivel1, TicketState.EnCola, Supervisor, SupervisorOnQueueAtLevel1),
+        (SupportLevel.Nivel1, TicketState.EnCola, OtherSupervisor, SupervisorOnQueueAtLevel1),
+        (SupportLevel.Nivel1, TicketState.EnCola, Person.System, SystemWhileOpen),
 
-        (SupportLevel.Nivel1, TicketState.EnProceso, Technician, [Reasignar, Escalar, Resolver]),
+        (SupportLevel.Nivel1, TicketState.EnProceso, Technician, [Reasignar, Liberar, Escalar, Resolver]),
         (SupportLevel.Nivel1, TicketState.EnProceso, OtherTechnician, [Reasignar]),
-        (SupportLevel.Nivel1, TicketState.EnProceso, Supervisor, SupervisorInProcess),
-        (SupportLevel.Nivel1, TicketState.EnProceso, OtherSupervisor, SupervisorInProcess),
-        (SupportLevel.Nivel1, TicketState.EnProceso, Person.System, [Escalar]),
+        (SupportLevel.Nivel1, TicketState.EnProceso, Supervisor, SupervisorInProcessAtLevel1),
+        (SupportLevel.Nivel1, TicketState.EnProceso, OtherSupervisor, SupervisorInProcessAtLevel1),
+        (SupportLevel.Nivel1, TicketState.EnProceso, Person.System, SystemWhileOpen),
 
         (SupportLevel.Nivel1, TicketState.Resuelto, Requester, RequesterOnResolved),
         (SupportLevel.Nivel1, TicketState.Resuelto, Supervisor, SupervisorOnResolved),
@@ -41,13 +46,13 @@ public static class LifecycleTable
         (SupportLevel.Nivel2, TicketState.EnCola, OtherSpecialist, [Tomar, Reasignar, Escalar]),
         (SupportLevel.Nivel2, TicketState.EnCola, Supervisor, SupervisorOnQueue),
         (SupportLevel.Nivel2, TicketState.EnCola, OtherSupervisor, SupervisorOnQueue),
-        (SupportLevel.Nivel2, TicketState.EnCola, Person.System, [Escalar]),
+        (SupportLevel.Nivel2, TicketState.EnCola, Person.System, SystemWhileOpen),
 
-        (SupportLevel.Nivel2, TicketState.EnProceso, Specialist, [Reasignar, Escalar, Resolver]),
+        (SupportLevel.Nivel2, TicketState.EnProceso, Specialist, [Reasignar, Liberar, Escalar, Resolver]),
         (SupportLevel.Nivel2, TicketState.EnProceso, OtherSpecialist, [Reasignar]),
         (SupportLevel.Nivel2, TicketState.EnProceso, Supervisor, SupervisorInProcess),
         (SupportLevel.Nivel2, TicketState.EnProceso, OtherSupervisor, SupervisorInProcess),
-        (SupportLevel.Nivel2, TicketState.EnProceso, Person.System, [Escalar]),
+        (SupportLevel.Nivel2, TicketState.EnProceso, Person.System, SystemWhileOpen),
 
         (SupportLevel.Nivel2, TicketState.Resuelto, Requester, RequesterOnResolved),
         (SupportLevel.Nivel2, TicketState.Resuelto, Supervisor, SupervisorOnResolved),
@@ -61,36 +66,40 @@ public static class LifecycleTable
         (SupportLevel.Nivel3, TicketState.EnCola, OtherSpecialist, [Escalar]),
         (SupportLevel.Nivel3, TicketState.EnCola, Supervisor, SupervisorOnQueue),
         (SupportLevel.Nivel3, TicketState.EnCola, OtherSupervisor, SupervisorOnQueue),
-        (SupportLevel.Nivel3, TicketState.EnCola, Person.System, [Escalar]),
+        (SupportLevel.Nivel3, TicketState.EnCola, Person.System, SystemWhileOpen),
 
-        (SupportLevel.Nivel3, TicketState.EnProceso, Vendor, [Reasignar, Resolver]),
+        (SupportLevel.Nivel3, TicketState.EnProceso, Vendor, [Reasignar, Liberar, Resolver]),
         (SupportLevel.Nivel3, TicketState.EnProceso, VendorColleague, [Reasignar]),
         (SupportLevel.Nivel3, TicketState.EnProceso, Specialist, [Escalar]),
         (SupportLevel.Nivel3, TicketState.EnProceso, OtherSpecialist, [Escalar]),
         (SupportLevel.Nivel3, TicketState.EnProceso, Supervisor, SupervisorInProcess),
         (SupportLevel.Nivel3, TicketState.EnProceso, OtherSupervisor, SupervisorInProcess),
-        (SupportLevel.Nivel3, TicketState.EnProceso, Person.System, [Escalar]),
+        (SupportLevel.Nivel3, TicketState.EnProceso, Person.System, SystemWhileOpen),
 
         (SupportLevel.Nivel3, TicketState.Resuelto, Requester, RequesterOnResolved),
         (SupportLevel.Nivel3, TicketState.Resuelto, Supervisor, SupervisorOnResolved),
         (SupportLevel.Nivel3, TicketState.Resuelto, OtherSupervisor, SupervisorOnResolved),
         (SupportLevel.Nivel3, TicketState.Resuelto, Person.System, [Finalizar]),
 
-        // Level 4 is the head of UTI's; only they escalate to Dirección Ejecutiva (not even the system).
+        // Level 4 is the head of UTI's; only they escalate to Dirección Ejecutiva (not even the system, which still assigns).
         (SupportLevel.Nivel4, TicketState.EnCola, Supervisor, SupervisorOnQueue),
         (SupportLevel.Nivel4, TicketState.EnCola, OtherSupervisor, SupervisorOnQueue),
+        (SupportLevel.Nivel4, TicketState.EnCola, Person.System, [Reasignar]),
         (SupportLevel.Nivel4, TicketState.EnProceso, Supervisor, SupervisorInProcess),
         (SupportLevel.Nivel4, TicketState.EnProceso, OtherSupervisor, SupervisorInProcess),
+        (SupportLevel.Nivel4, TicketState.EnProceso, Person.System, [Reasignar]),
         (SupportLevel.Nivel4, TicketState.Resuelto, Requester, RequesterOnResolved),
         (SupportLevel.Nivel4, TicketState.Resuelto, Supervisor, SupervisorOnResolved),
         (SupportLevel.Nivel4, TicketState.Resuelto, OtherSupervisor, SupervisorOnResolved),
         (SupportLevel.Nivel4, TicketState.Resuelto, Person.System, [Finalizar]),
 
-        // Dirección Ejecutiva is the top: nobody escalates any further.
-        (SupportLevel.DireccionEjecutiva, TicketState.EnCola, Supervisor, [Tomar, Reasignar, Anular]),
-        (SupportLevel.DireccionEjecutiva, TicketState.EnCola, OtherSupervisor, [Tomar, Reasignar, Anular]),
-        (SupportLevel.DireccionEjecutiva, TicketState.EnProceso, Supervisor, [Reasignar, Resolver, Anular]),
-        (SupportLevel.DireccionEjecutiva, TicketState.EnProceso, OtherSupervisor, [Reasignar, Resolver, Anular]),
+        // Dirección Ejecutiva is the top: nobody escalates any further, supervisors may still send it back down.
+        (SupportLevel.DireccionEjecutiva, TicketState.EnCola, Supervisor, [Tomar, Reasignar, Devolver, Anular]),
+        (SupportLevel.DireccionEjecutiva, TicketState.EnCola, OtherSupervisor, [Tomar, Reasignar, Devolver, Anular]),
+        (SupportLevel.DireccionEjecutiva, TicketState.EnCola, Person.System, [Reasignar]),
+        (SupportLevel.DireccionEjecutiva, TicketState.EnProceso, Supervisor, [Reasignar, Liberar, Devolver, Resolver, Anular]),
+        (SupportLevel.DireccionEjecutiva, TicketState.EnProceso, OtherSupervisor, [Reasignar, Liberar, Devolver, Resolver, Anular]),
+        (SupportLevel.DireccionEjecutiva, TicketState.EnProceso, Person.System, [Reasignar]),
         (SupportLevel.DireccionEjecutiva, TicketState.Resuelto, Requester, RequesterOnResolved),
         (SupportLevel.DireccionEjecutiva, TicketState.Resuelto, Supervisor, SupervisorOnResolved),
         (SupportLevel.DireccionEjecutiva, TicketState.Resuelto, OtherSupervisor, SupervisorOnResolved),
@@ -117,19 +126,24 @@ public static class LifecycleTable
     {
         [Tomar] = [TicketState.EnCola],
         [Reasignar] = [TicketState.EnCola, TicketState.EnProceso],
+        [Liberar] = [TicketState.EnProceso],
         [Escalar] = [TicketState.EnCola, TicketState.EnProceso],
+        [Devolver] = [TicketState.EnCola, TicketState.EnProceso],
         [Resolver] = [TicketState.EnProceso],
         [Reabrir] = [TicketState.Resuelto],
         [Finalizar] = [TicketState.Resuelto],
         [Anular] = [TicketState.EnCola, TicketState.EnProceso, TicketState.Resuelto],
     };
 
-    /// <summary>The state each action leads to (escalation puts the ticket back in the queue of the next level).</summary>
+    /// <summary>The state each action leads to (escalation and sending back put the ticket in the queue of the other level,
+    /// releasing puts it back in the queue of its own).</summary>
     public static readonly IReadOnlyDictionary<TicketAction, TicketState> ToState = new Dictionary<TicketAction, TicketState>
     {
         [Tomar] = TicketState.EnProceso,
         [Reasignar] = TicketState.EnProceso,
+        [Liberar] = TicketState.EnCola,
         [Escalar] = TicketState.EnCola,
+        [Devolver] = TicketState.EnCola,
         [Resolver] = TicketState.Resuelto,
         [Reabrir] = TicketState.EnProceso,
         [Finalizar] = TicketState.Finalizado,
@@ -140,10 +154,10 @@ public static class LifecycleTable
     public static readonly IReadOnlyDictionary<TicketAction, string> Verb = new Dictionary<TicketAction, string>
     {
         [Tomar] = "tomar", [Reasignar] = "reasignar", [Escalar] = "escalar", [Resolver] = "resolver",
-        [Reabrir] = "reabrir", [Finalizar] = "finalizar", [Anular] = "anular",
+        [Reabrir] = "reabrir", [Finalizar] = "finalizar", [Anular] = "anular", [Liberar] = "liberar", [Devolver] = "devolver",
     };
 
-    public static readonly TicketAction[] Transitions = [Tomar, Reasignar, Escalar, Resolver, Reabrir, Finalizar, Anular];
+    public static readonly TicketAction[] Transitions = [Tomar, Reasignar, Liberar, Escalar, Devolver, Resolver, Reabrir, Finalizar, Anular];
 
     public static Ticket Build(SupportLevel level, TicketState state, out TicketBuilder builder)
     {

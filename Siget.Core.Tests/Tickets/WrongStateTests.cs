@@ -16,7 +16,7 @@ public class WrongStateTests
                 data.Add(state, action, action switch
                 {
                     TicketAction.Reabrir or TicketAction.Finalizar => Person.Requester,
-                    TicketAction.Anular => Person.OtherSupervisor,
+                    TicketAction.Anular or TicketAction.Devolver => Person.OtherSupervisor,
                     _ => Person.Technician,
                 });
             }

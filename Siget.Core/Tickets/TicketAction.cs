@@ -35,8 +35,8 @@ public static class TicketActionNames
         TicketAction.Anular => "Anular",
         TicketAction.Responder => "Responder",
         TicketAction.AnotarNota => "Nota interna",
-        TicketAction.Liberar => "Liberar",
-        TicketAction.Devolver => "Devolver a un nivel inferior",
+        TicketAction.Liberar => "Devolver a la cola",
+        TicketAction.Devolver => "Bajar de nivel",
         _ => action.ToString(),
     };
 
@@ -53,8 +53,8 @@ public static class TicketActionNames
         TicketAction.Anular => "Anulado",
         TicketAction.Responder => "Respuesta",
         TicketAction.AnotarNota => "Nota interna",
-        TicketAction.Liberar => "Liberado",
-        TicketAction.Devolver => "Devuelto",
+        TicketAction.Liberar => "Devuelto a la cola",
+        TicketAction.Devolver => "Bajado de nivel",
         _ => action.ToString(),
     };
 

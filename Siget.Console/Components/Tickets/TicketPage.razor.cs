@@ -160,7 +160,7 @@ public partial class TicketPage
     private async Task<SendBackDialog.Choice?> AskSendBack(Ticket ticket)
     {
         var parameters = new DialogParameters<SendBackDialog> { { d => d.From, ticket.Level }, { d => d.Vendors, await People.VendorsAsync() } };
-        var result = await (await Dialogs.ShowAsync<SendBackDialog>("Devolver a un nivel inferior", parameters, DialogOptions)).Result;
+        var result = await (await Dialogs.ShowAsync<SendBackDialog>("Bajar de nivel", parameters, DialogOptions)).Result;
         return result is { Canceled: false, Data: SendBackDialog.Choice choice } ? choice : null;
     }
 
