@@ -10,16 +10,18 @@ namespace Siget.Core.Notifications;
 public sealed record TicketChange(Ticket Ticket, TicketAction Action, Actor Actor, string? PreviousAssigneeId, TicketState PreviousState);
 
 /// <summary>
-/// Who is told what. The assignee: on assignment, escalation, a requester's reply and an SLA warning. Supervisors:
-/// on an SLA warning or breach and on escalation to level 4 and beyond. The requester: on state changes and public
-/// replies. Nobody is told of their own action, and each person gets at most one notification per change.
+/// Who is told what. The assignee: on assignment, escalation, a requester's reply and an SLA warning or breach.
+/// Supervisors: on an SLA warning or breach and on escalation to level 4 and beyond. The requester: on state changes
+/// and public replies. Nobody is told of their own action. Each person gets at most one notification per change (the
+/// first that applies: being handed the ticket says more than its escalation); an SLA review may tell one person a
+/// warning on one clock and a breach on the other.
 /// </summary>
 public static class TicketNotices
 {
     public static IReadOnlyList<Notification> ForChange(TicketChange change, IReadOnlyCollection<string> supervisorIds, DateTime nowUtc)
     {
         var (ticket, action, actor, previousAssigneeId, previousState) = change;
-        var notices = new Notices(ticket, actor, nowUtc);
+        var notices = new Notices(ticket, actor, nowUtc, onePerPerson: true);
         var number = ticket.Number;
         var assigned = ticket.AssigneeId is not null && ticket.AssigneeId != previousAssigneeId;
 
@@ -58,7 +60,7 @@ public static class TicketNotices
 
     public static IReadOnlyList<Notification> ForReply(Ticket ticket, Actor author, bool isInternal, DateTime nowUtc)
     {
-        var notices = new Notices(ticket, author, nowUtc);
+        var notices = new Notices(ticket, author, nowUtc, onePerPerson: true);
         if (isInternal) return notices.All; // notes are for the people working the ticket, who see them on its page
         if (author.UserId == ticket.RequesterId)
             notices.Add(ticket.AssigneeId, NotificationKind.RespuestaDelUsuario, $"{author.Name} respondió en el ticket {ticket.Number}.");
@@ -70,7 +72,7 @@ public static class TicketNotices
     public static IReadOnlyList<Notification> ForSla(Ticket ticket, SlaReview review, string? previousAssigneeId,
         IReadOnlyCollection<string> supervisorIds, DateTime nowUtc)
     {
-        var notices = new Notices(ticket, Actor.System, nowUtc);
+        var notices = new Notices(ticket, Actor.System, nowUtc, onePerPerson: false);
         // One notification per kind: a clock jump that breaches both clocks says so in one message.
         foreach (var group in review.Alerts.GroupBy(a => a.Kind))
         {
@@ -91,8 +93,9 @@ public static class TicketNotices
         return notices.All;
     }
 
-    /// <summary>Collects notifications, skipping the actor, empty recipients and repeats of the same (person, kind).</summary>
-    private sealed class Notices(Ticket ticket, Actor actor, DateTime nowUtc)
+    /// <summary>Collects notifications, skipping the actor, empty recipients and repeats: of the same person, or with
+    /// <paramref name="onePerPerson"/> false of the same (person, kind).</summary>
+    private sealed class Notices(Ticket ticket, Actor actor, DateTime nowUtc, bool onePerPerson)
     {
         private readonly HashSet<string> _told = [];
         public List<Notification> All { get; } = [];
@@ -100,7 +103,7 @@ public static class TicketNotices
         public void Add(string? recipientId, NotificationKind kind, string text)
         {
             if (string.IsNullOrEmpty(recipientId) || recipientId == actor.UserId) return;
-            if (!_told.Add($"{recipientId}|{(int)kind}")) return;
+            if (!_told.Add(onePerPerson ? recipientId : $"{recipientId}|{(int)kind}")) return;
             All.Add(new Notification(recipientId, kind, ticket.Id, ticket.Number, text, nowUtc));
         }
     }
