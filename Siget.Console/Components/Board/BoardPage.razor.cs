@@ -44,7 +44,8 @@ public partial class BoardPage
     // A card being moved shows in its target column while its dialog is open; cancelling takes it back.
     private readonly ConcurrentDictionary<int, string> pending = new();
 
-    private IReadOnlyList<BoardCard> Items => snapshot?.Cards.ToList() ?? [];
+    // The drop container's items, rebuilt only when the board is reloaded (not on every render).
+    private IReadOnlyList<BoardCard> Items { get; set; } = [];
 
     protected override async Task OnInitializedAsync()
     {
@@ -55,6 +56,7 @@ public partial class BoardPage
             return;
         }
         snapshot = await Board.LoadAsync(actor);
+        Items = snapshot.Cards.ToList();
     }
 
     protected override void OnAfterRender(bool firstRender)
@@ -91,6 +93,7 @@ public partial class BoardPage
     private async Task ReloadAsync()
     {
         snapshot = await Board.LoadAsync(actor);
+        Items = snapshot.Cards.ToList();
         StateHasChanged();
         container?.Refresh();
     }
