@@ -48,7 +48,7 @@ public class ClosingByTheRequesterTests(HelpDeskFixture f)
 
         await f.Invoking(x => x.Commands.ReopenAsync(f.Technician, ticket.Id, ticket.Version, "No quedó bien"))
             .Should().ThrowAsync<DomainException>().WithMessage("No tiene permiso para reabrir este ticket*");
-        await f.Invoking(x => x.Commands.FinalizeAsync(f.Technician, ticket.Id, ticket.Version))
+        await f.Invoking(x => x.Commands.FinalizeAsync(f.Technician, ticket.Id, ticket.Version, new Satisfaction(5, null)))
             .Should().ThrowAsync<DomainException>().WithMessage("No tiene permiso para finalizar este ticket*");
 
         (await f.FootprintAsync(ticket.Id)).Should().Be(before);
@@ -60,7 +60,7 @@ public class ClosingByTheRequesterTests(HelpDeskFixture f)
         var ticket = await f.ResolvedAsync($"{HelpDeskFixture.NewTag()} finalizar");
         var now = f.App.Clock.GetUtcNow().UtcDateTime;
 
-        await f.Commands.FinalizeAsync(f.Requester, ticket.Id, ticket.Version);
+        await f.Commands.FinalizeAsync(f.Requester, ticket.Id, ticket.Version, new Satisfaction(5, null));
 
         var stored = await f.StoredAsync(ticket.Id);
         stored.State.Should().Be(TicketState.Finalizado);
@@ -77,7 +77,7 @@ public class ClosingByTheRequesterTests(HelpDeskFixture f)
     public async Task A_finalized_ticket_cannot_be_reopened()
     {
         var ticket = await f.ResolvedAsync($"{HelpDeskFixture.NewTag()} cerrado");
-        ticket = await f.Commands.FinalizeAsync(f.Requester, ticket.Id, ticket.Version);
+        ticket = await f.Commands.FinalizeAsync(f.Requester, ticket.Id, ticket.Version, new Satisfaction(5, null));
         var before = await f.FootprintAsync(ticket.Id);
 
         var reopen = () => f.Commands.ReopenAsync(f.Requester, ticket.Id, ticket.Version, "Otra vez falla");

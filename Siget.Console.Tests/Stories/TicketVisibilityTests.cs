@@ -60,7 +60,7 @@ public class TicketVisibilityTests(HelpDeskFixture f)
             .Should().ThrowAsync<DomainException>().WithMessage("No se encontró el ticket.");
         await f.Invoking(x => x.Commands.ReopenAsync(f.OtherRequester, mariasResolved.Id, mariasResolved.Version, "No funciona"))
             .Should().ThrowAsync<DomainException>().WithMessage("No se encontró el ticket.");
-        await f.Invoking(x => x.Commands.FinalizeAsync(f.OtherRequester, mariasResolved.Id, mariasResolved.Version))
+        await f.Invoking(x => x.Commands.FinalizeAsync(f.OtherRequester, mariasResolved.Id, mariasResolved.Version, new Satisfaction(5, null)))
             .Should().ThrowAsync<DomainException>().WithMessage("No se encontró el ticket.");
 
         (await f.FootprintAsync(escalated.Id)).Should().Be(levelTwoBefore);

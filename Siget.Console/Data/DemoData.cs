@@ -215,6 +215,6 @@ public static class DemoData
             ticket.Reopen(requester, "El problema volvió a presentarse al día siguiente.", Step());
             return;
         }
-        ticket.Finalize(requester, Step());
+        ticket.Finalize(requester, Step(), new Satisfaction(random.Next(3, 6), null));
     }
 }

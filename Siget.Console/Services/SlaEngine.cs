@@ -18,10 +18,12 @@ public sealed class SlaEngineOptions
     public int IntervalSeconds { get; set; } = 60;
     /// <summary>Tickets reviewed per transaction: keeps each write short so requests are never held up.</summary>
     public int BatchSize { get; set; } = 100;
+    /// <summary>A resolved ticket the requester leaves unanswered this many business days is finalised by Sistema; 0 never.</summary>
+    public int AutoFinalizeBusinessDays { get; set; } = 3;
 }
 
 /// <summary>What one pass did.</summary>
-public sealed record SlaPassResult(int OpenTickets, int Reviewed, int Alerts, int Escalated);
+public sealed record SlaPassResult(int OpenTickets, int Reviewed, int Alerts, int Escalated, int AutoFinalized = 0);
 
 /// <summary>
 /// Watches every open ticket's clocks. Each pass reads a small projection of the open tickets, picks those with a
@@ -77,14 +79,57 @@ public sealed class SlaEngine(IDbContextFactory<SigetDbContext> dbFactory, TimeP
                 alerts += a;
                 escalated += e;
             }
-            if (due.Count > 0)
-                logger.LogInformation("SLA pass: {Open} open, {Reviewed} reviewed, {Alerts} alerts, {Escalated} escalated", open.Count, due.Count, alerts, escalated);
-            return new SlaPassResult(open.Count, due.Count, alerts, escalated);
+            var finalized = await FinalizeUnansweredAsync(now, ct);
+            if (due.Count > 0 || finalized > 0)
+                logger.LogInformation("SLA pass: {Open} open, {Reviewed} reviewed, {Alerts} alerts, {Escalated} escalated, {Finalized} finalised",
+                    open.Count, due.Count, alerts, escalated, finalized);
+            return new SlaPassResult(open.Count, due.Count, alerts, escalated, finalized);
         }
         finally
         {
             _pass.Release();
         }
+    }
+
+    /// <summary>Resolved tickets the requester did not answer within the configured business days: closed by Sistema.</summary>
+    private async Task<int> FinalizeUnansweredAsync(DateTime now, CancellationToken ct)
+    {
+        var days = options.Value.AutoFinalizeBusinessDays;
+        if (days <= 0) return 0;
+        List<int> ids;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var resolved = await db.Tickets.AsNoTracking().Where(t => t.State == TicketState.Resuelto && t.ResolvedAtUtc != null)
+                .Select(t => new { t.Id, t.ResolvedAtUtc }).ToListAsync(ct);
+            ids = resolved.Where(t => sla.Calendar.AddBusinessDays(t.ResolvedAtUtc!.Value, days) <= now).Select(t => t.Id).ToList();
+        }
+        var note = $"Finalizado automáticamente: el usuario no respondió en {days} días hábiles desde la solución.";
+        var count = 0;
+        foreach (var batch in ids.Chunk(Math.Max(1, options.Value.BatchSize)))
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var tickets = await db.Tickets.Where(t => batch.Contains(t.Id) && t.State == TicketState.Resuelto).ToListAsync(ct);
+            var notices = new List<Notification>();
+            foreach (var ticket in tickets)
+            {
+                var assignee = ticket.AssigneeId;
+                ticket.Finalize(Actor.System, now, note: note);
+                notices.AddRange(TicketNotices.ForChange(new TicketChange(ticket, TicketAction.Finalizar, Actor.System, assignee, TicketState.Resuelto), [], now));
+            }
+            db.Notifications.AddRange(notices);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                continue; // the requester acted meanwhile; the next pass looks again
+            }
+            foreach (var ticket in tickets) feed.Publish(ticket, TicketAction.Finalizar, Actor.System);
+            notifications.Publish(notices);
+            count += tickets.Count;
+        }
+        return count;
     }
 
     private async Task<(int Alerts, int Escalated)> ReviewBatchAsync(int[] ids, DateTime now, CancellationToken ct)

@@ -53,8 +53,9 @@ public sealed class TicketCommands(IDbContextFactory<SigetDbContext> dbFactory, 
     public Task<Ticket> ReopenAsync(Actor actor, int ticketId, long version, string reason, CancellationToken ct = default) =>
         ExecuteAsync(actor, ticketId, version, TicketAction.Reabrir, (_, t, now) => { t.Reopen(actor, reason, now); return Task.CompletedTask; }, ct);
 
-    public Task<Ticket> FinalizeAsync(Actor actor, int ticketId, long version, CancellationToken ct = default) =>
-        ExecuteAsync(actor, ticketId, version, TicketAction.Finalizar, (_, t, now) => { t.Finalize(actor, now); return Task.CompletedTask; }, ct);
+    /// <summary>The requester closes a resolved ticket, rating the service (required for them).</summary>
+    public Task<Ticket> FinalizeAsync(Actor actor, int ticketId, long version, Satisfaction? satisfaction, CancellationToken ct = default) =>
+        ExecuteAsync(actor, ticketId, version, TicketAction.Finalizar, (_, t, now) => { t.Finalize(actor, now, satisfaction); return Task.CompletedTask; }, ct);
 
     public Task<Ticket> CancelAsync(Actor actor, int ticketId, long version, string reason, CancellationToken ct = default) =>
         ExecuteAsync(actor, ticketId, version, TicketAction.Anular, (_, t, now) => { t.Cancel(actor, reason, now); return Task.CompletedTask; }, ct);

@@ -78,7 +78,7 @@ public sealed class TicketBuilder
         }
         ticket.Resolve(worker, Solution, Tick());
         if (state == TicketState.Resuelto) return ticket;
-        ticket.Finalize(_requester, Tick());
+        ticket.Finalize(_requester, Tick(), new Satisfaction(5, null));
         return ticket;
     }
 

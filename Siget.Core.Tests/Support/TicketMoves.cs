@@ -28,7 +28,7 @@ public static class TicketMoves
             case TicketAction.Escalar: ticket.Escalate(actor, CriterionFor(ticket.Level), EscalationReason, Actors.VendorCompany, nowUtc); break;
             case TicketAction.Resolver: ticket.Resolve(actor, Solution, nowUtc); break;
             case TicketAction.Reabrir: ticket.Reopen(actor, ReopenReason, nowUtc); break;
-            case TicketAction.Finalizar: ticket.Finalize(actor, nowUtc); break;
+            case TicketAction.Finalizar: ticket.Finalize(actor, nowUtc, new Satisfaction(5, null)); break;
             case TicketAction.Anular: ticket.Cancel(actor, CancelReason, nowUtc); break;
             default: throw new ArgumentOutOfRangeException(nameof(action));
         }

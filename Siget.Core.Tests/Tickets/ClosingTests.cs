@@ -12,7 +12,7 @@ public class ClosingTests
         var ticket = builder.InState(TicketState.Resuelto);
         var now = builder.Tick();
 
-        ticket.Finalize(Actors.Requester, now);
+        ticket.Finalize(Actors.Requester, now, new Satisfaction(5, null));
 
         ticket.State.Should().Be(TicketState.Finalizado);
         ticket.IsOpen.Should().BeFalse();
@@ -27,7 +27,7 @@ public class ClosingTests
         var builder = new TicketBuilder();
         var ticket = builder.InState(TicketState.Resuelto);
 
-        ticket.Finalize(Actor.System, builder.Tick());
+        ticket.Finalize(Actor.System, builder.Tick(), new Satisfaction(5, null));
 
         ticket.State.Should().Be(TicketState.Finalizado);
         ticket.History[^1].ActorName.Should().Be("Sistema");

@@ -21,7 +21,7 @@ public class HistoryTests
         ticket.Resolve(Actors.Specialist, "Se cambió la fuente de poder.", Next(TimeSpan.FromHours(2)));
         ticket.Reopen(Actors.Requester, "Vuelve a apagarse.", Next(TimeSpan.FromDays(1)));
         ticket.Resolve(Actors.Specialist, "Se cambió el tomacorriente.", Next(TimeSpan.FromHours(3)));
-        ticket.Finalize(Actors.Requester, Next(TimeSpan.FromMinutes(30)));
+        ticket.Finalize(Actors.Requester, Next(TimeSpan.FromMinutes(30)), new Satisfaction(5, null));
 
         ticket.Version.Should().Be(8);
         ticket.History.Select(h => h.Action).Should().Equal(

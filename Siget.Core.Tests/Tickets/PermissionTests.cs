@@ -33,9 +33,9 @@ public class PermissionTests
     public void Only_the_requester_may_finalize_a_resolved_ticket(Person person)
     {
         var ticket = new TicketBuilder().InState(TicketState.Resuelto);
-        ShouldBeRefused(() => ticket.Finalize(Actors.Of(person), Later), ticket, "finalizar");
+        ShouldBeRefused(() => ticket.Finalize(Actors.Of(person), Later, new Satisfaction(5, null)), ticket, "finalizar");
 
-        ticket.Finalize(Actors.Requester, Later);
+        ticket.Finalize(Actors.Requester, Later, new Satisfaction(5, null));
         ticket.State.Should().Be(TicketState.Finalizado);
         ticket.ClosedAtUtc.Should().Be(Later);
     }
@@ -44,7 +44,7 @@ public class PermissionTests
     public void A_requester_who_is_UTI_staff_finalizes_their_own_ticket()
     {
         var ticket = new TicketBuilder().For(Actors.OtherTechnician).InState(TicketState.Resuelto);
-        ticket.Finalize(Actors.OtherTechnician, Later);
+        ticket.Finalize(Actors.OtherTechnician, Later, new Satisfaction(5, null));
         ticket.State.Should().Be(TicketState.Finalizado);
     }
 
@@ -127,7 +127,7 @@ public class PermissionTests
     public void The_refusal_names_the_action_refused()
     {
         var ticket = new TicketBuilder().InState(TicketState.Resuelto);
-        var act = () => ticket.Finalize(Actors.Technician, Later);
+        var act = () => ticket.Finalize(Actors.Technician, Later, new Satisfaction(5, null));
         act.Should().Throw<DomainException>().WithMessage("No tiene permiso para finalizar este ticket.");
     }
 }

@@ -65,7 +65,7 @@ public class ReopeningTests
         ticket.Reopen(Actors.Requester, "Sigue fallando.", builder.Tick());
 
         ticket.Resolve(Actors.Technician, "Se cambió el rodillo.", builder.Tick());
-        ticket.Finalize(Actors.Requester, builder.Tick());
+        ticket.Finalize(Actors.Requester, builder.Tick(), new Satisfaction(5, null));
 
         ticket.State.Should().Be(TicketState.Finalizado);
         ticket.Solution.Should().Be("Se cambió el rodillo.");

@@ -22,6 +22,16 @@ public static class SupportLevelNames
         _ => level.ToString(),
     };
 
+    /// <summary>Where the ticket is, as the requester understands it.</summary>
+    public static string RequesterLabel(this SupportLevel level) => level switch
+    {
+        SupportLevel.Nivel1 => "En atención por soporte",
+        SupportLevel.Nivel2 => "Escalado a especialista",
+        SupportLevel.Nivel3 => "Con proveedor externo",
+        SupportLevel.Nivel4 => "En revisión por la jefatura de la UTI",
+        _ => "En revisión por la Dirección Ejecutiva",
+    };
+
     public static string ShortLabel(this SupportLevel level) => level switch
     {
         SupportLevel.DireccionEjecutiva => "DE",

@@ -37,6 +37,11 @@ public sealed class BusinessCalendar
     public TimeOnly WorkdayStart { get; }
     public TimeOnly WorkdayEnd { get; }
 
+    public TimeSpan WorkdayLength => WorkdayEnd - WorkdayStart;
+
+    /// <summary>The instant <paramref name="days"/> full working days of business time after <paramref name="startUtc"/>.</summary>
+    public DateTime AddBusinessDays(DateTime startUtc, int days) => AddBusinessTime(startUtc, WorkdayLength * days);
+
     public bool IsWorkingDay(DateOnly date) => _workingDays.Contains(date.DayOfWeek) && !_holidays.Contains(date);
 
     public DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(EnsureUtc(utc), TimeZone);

@@ -57,6 +57,9 @@ public sealed partial class Ticket
     /// <summary>The SLA due point that matters now: first response until there is one, then resolution; none once resolved.</summary>
     public DateTime? NextDueUtc { get; private set; }
     public string? Solution { get; private set; }
+    /// <summary>The requester's rating (1–5) when they closed the ticket; none when Sistema closed it.</summary>
+    public int? SatisfactionRating { get; private set; }
+    public string? SatisfactionComment { get; private set; }
     /// <summary>Last significant progress: a change of state or level, or a public reply from whoever works it.
     /// The SLA engine escalates a ticket that reaches its resolution due time without any since its first-response due time.</summary>
     public DateTime LastProgressAtUtc { get; private set; }
@@ -249,15 +252,28 @@ public sealed partial class Ticket
         Record(transition, actor, nowUtc, previous, reason: why);
     }
 
-    public void Finalize(Actor actor, DateTime nowUtc)
+    /// <summary>Closes a resolved ticket: the requester, rating the service, or Sistema when the requester did not
+    /// answer in time (<paramref name="note"/> says so in the history).</summary>
+    public void Finalize(Actor actor, DateTime nowUtc, Satisfaction? satisfaction = null, string? note = null)
     {
         var transition = Guard(TicketAction.Finalizar, actor);
+        string? comment = null;
+        if (actor.UserId == RequesterId)
+        {
+            if (satisfaction is null) throw new DomainException("Califique la atención de 1 a 5 estrellas.");
+            if (satisfaction.Rating is < Satisfaction.MinRating or > Satisfaction.MaxRating)
+                throw new DomainException("La calificación va de 1 a 5 estrellas.");
+            comment = Text.Optional(satisfaction.Comment, Satisfaction.CommentMaxLength, "el comentario");
+            SatisfactionRating = satisfaction.Rating;
+            SatisfactionComment = comment;
+        }
         var previous = State;
         State = TicketState.Finalizado;
         ClosedAtUtc = nowUtc;
         NextDueUtc = null;
         Touch(nowUtc);
-        Record(transition, actor, nowUtc, previous);
+        Record(transition, actor, nowUtc, previous,
+            reason: SatisfactionRating is int stars ? $"Calificación: {stars} de 5{(comment is null ? "" : $". {comment}")}" : note);
     }
 
     public void Cancel(Actor actor, string reason, DateTime nowUtc)

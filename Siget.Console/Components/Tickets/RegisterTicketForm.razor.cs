@@ -3,12 +3,14 @@ using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Siget.Console.Services;
 using Siget.Core;
+using Siget.Core.Catalog;
 using Siget.Core.Priorities;
 using Siget.Core.Tickets;
 
 namespace Siget.Console.Components.Tickets;
 
-/// <summary>Registers a ticket received by phone, in person or by email on behalf of a requester.
+/// <summary>Registers a ticket: received by phone, in person or by email on behalf of a requester, or (with
+/// <see cref="SelfService"/>) by the requester from the portal through the Intranet channel.
 /// The form checks what it can; the service checks everything again and its message is shown as is.</summary>
 public partial class RegisterTicketForm
 {
@@ -18,6 +20,8 @@ public partial class RegisterTicketForm
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [Parameter] public EventCallback<Ticket> OnRegistered { get; set; }
+    /// <summary>The requester registers for themself: no requester or channel to choose.</summary>
+    [Parameter] public bool SelfService { get; set; }
 
     private MudForm form = default!;
     private bool isValid;
@@ -31,7 +35,11 @@ public partial class RegisterTicketForm
     private Priority? ResultingPriority => request.Impact is { } impact && request.AlternativeAvailable is { } alternative
         ? PriorityMatrix.For(impact, alternative) : null;
 
-    protected override async Task OnInitializedAsync() => catalog = await Catalog.ActiveEntriesAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        catalog = await Catalog.ActiveEntriesAsync();
+        if (SelfService) request.Channel = Channel.Intranet;
+    }
 
     private async Task<IEnumerable<PersonOption>> SearchRequesters(string? text, CancellationToken ct)
     {

@@ -21,6 +21,7 @@ public partial class TicketPage
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [Parameter] public string Number { get; set; } = "";
@@ -45,6 +46,8 @@ public partial class TicketPage
     {
         actor = (await AuthenticationState).User.ToActor();
         await LoadAsync();
+        // A ticket the person may not see does not exist for them: the first response is a plain 404.
+        if (notFound && !RendererInfo.IsInteractive) Navigation.NotFound();
     }
 
     protected override void OnAfterRender(bool firstRender)
@@ -92,8 +95,8 @@ public partial class TicketPage
         Func<Task<Ticket>>? command = action switch
         {
             TicketAction.Tomar => () => Commands.TakeAsync(actor, ticket.Id, ticket.Version),
-            TicketAction.Finalizar => await Confirm("Finalizar el ticket", "Confirma que la atención fue satisfactoria y cierra el ticket.", "Finalizar")
-                ? () => Commands.FinalizeAsync(actor, ticket.Id, ticket.Version) : null,
+            TicketAction.Finalizar => await AskSatisfaction() is { } satisfaction
+                ? () => Commands.FinalizeAsync(actor, ticket.Id, ticket.Version, satisfaction) : null,
             TicketAction.Resolver => await AskText("Resolver el ticket", "Acciones realizadas", "Describa lo que se hizo y las pruebas de funcionamiento (6.5).", "Resolver", TicketLimits.SolutionMaxLength) is { } solution
                 ? () => Commands.ResolveAsync(actor, ticket.Id, ticket.Version, solution) : null,
             TicketAction.Reabrir => await AskText("Reabrir el ticket", "Motivo de la disconformidad", null, "Reabrir") is { } why
@@ -155,6 +158,12 @@ public partial class TicketPage
         var parameters = new DialogParameters<EscalateDialog> { { d => d.From, ticket.Level }, { d => d.Vendors, await People.VendorsAsync() } };
         var result = await (await Dialogs.ShowAsync<EscalateDialog>("Escalar el ticket", parameters, DialogOptions)).Result;
         return result is { Canceled: false, Data: EscalateDialog.Choice choice } ? choice : null;
+    }
+
+    private async Task<Satisfaction?> AskSatisfaction()
+    {
+        var result = await (await Dialogs.ShowAsync<FinalizeDialog>("Finalizar el ticket", DialogOptions)).Result;
+        return result is { Canceled: false, Data: Satisfaction satisfaction } ? satisfaction : null;
     }
 
     private async Task<SendBackDialog.Choice?> AskSendBack(Ticket ticket)

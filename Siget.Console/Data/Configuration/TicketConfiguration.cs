@@ -15,6 +15,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         ticket.Property(t => t.Subject).HasMaxLength(TicketLimits.SubjectMaxLength).IsRequired();
         ticket.Property(t => t.Description).HasMaxLength(TicketLimits.DescriptionMaxLength).IsRequired();
         ticket.Property(t => t.Solution).HasMaxLength(TicketLimits.SolutionMaxLength);
+        ticket.Property(t => t.SatisfactionComment).HasMaxLength(Satisfaction.CommentMaxLength);
         ticket.Property(t => t.SearchText).HasMaxLength(600).IsRequired();
         ticket.Property(t => t.RequesterId).HasMaxLength(450).IsRequired();
         ticket.Property(t => t.RequesterName).HasMaxLength(200).IsRequired();

@@ -882,6 +882,13 @@ namespace Siget.Console.Data.Migrations.SqlServer
                     b.Property<DateTime?>("ResolvedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("SatisfactionComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int?>("SatisfactionRating")
+                        .HasColumnType("int");
+
                     b.Property<string>("SearchText")
                         .IsRequired()
                         .HasMaxLength(600)
