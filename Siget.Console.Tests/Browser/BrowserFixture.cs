@@ -49,14 +49,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>Signs in with a demo account on the (static) sign-in page; lands on the queue.</summary>
+    /// <summary>Signs in with a demo account on the (static) sign-in page; lands on the queue (a requester, on the portal).</summary>
     public async Task SignInAsync(IPage page, string userName)
     {
         await page.GotoAsync($"{BaseUrl}/cuenta/ingresar");
         await page.FillAsync("#usuario", userName);
         await page.FillAsync("#clave", Siget.Console.Data.DemoData.Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync($"{BaseUrl}/cola**");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"^{System.Text.RegularExpressions.Regex.Escape(BaseUrl)}/(cola|portal)"));
     }
 
     /// <summary>Blazor Server handles clicks only once the circuit is up: blazor.web.js loaded (<c>window.Blazor</c>)

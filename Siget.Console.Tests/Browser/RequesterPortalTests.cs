@@ -23,7 +23,7 @@ public class RequesterPortalTests(BrowserFixture browser) : IClassFixture<Browse
             await BrowserFixture.WaitForCircuitAsync(luis);
 
             // María: Nuevo ticket, service chosen from the catalog by category, impact questions, send.
-            await maria.GetByRole(AriaRole.Link, new() { Name = "Nuevo ticket", Exact = true }).ClickAsync();
+            await maria.Locator("nav").GetByRole(AriaRole.Link, new() { Name = "Nuevo ticket", Exact = true }).ClickAsync();
             await BrowserFixture.WaitForCircuitAsync(maria);
             await maria.GetByText("O busque en el catálogo por categoría").ClickAsync();
             await maria.Locator(".catalog-browser .mud-chip", new() { HasTextRegex = new Regex("^Impresora$") }).ClickAsync();

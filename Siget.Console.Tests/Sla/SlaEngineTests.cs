@@ -241,6 +241,30 @@ public sealed class SlaEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_resolved_ticket_the_requester_leaves_unanswered_three_business_days_is_finalised_by_Sistema()
+    {
+        MoveTo(Lima(2026, 11, 30, 10, 0)); // Monday
+        var ticket = await RegisterHighAsync();
+        var commands = _app.Service<TicketCommands>();
+        ticket = await commands.TakeAsync(_technician, ticket.Id, ticket.Version);
+        ticket = await commands.ResolveAsync(_technician, ticket.Id, ticket.Version, "Se reinició el router de la unidad.");
+
+        MoveTo(Lima(2026, 12, 3, 9, 59)); // Thursday 09:59: a minute short of three working days
+        (await Engine.RunOnceAsync()).AutoFinalized.Should().Be(0);
+        MoveTo(Lima(2026, 12, 3, 10, 0));
+        (await Engine.RunOnceAsync()).AutoFinalized.Should().Be(1);
+        (await Engine.RunOnceAsync()).AutoFinalized.Should().Be(0, "it is closed once");
+
+        var stored = await StoredAsync(ticket.Id);
+        stored.State.Should().Be(TicketState.Finalizado);
+        stored.SatisfactionRating.Should().BeNull();
+        var entry = stored.History.OrderBy(h => h.Id).Last();
+        (entry.Action, entry.ActorName).Should().Be((TicketAction.Finalizar, "Sistema"));
+        entry.Reason.Should().Be("Finalizado automáticamente: el usuario no respondió en 3 días hábiles desde la solución.");
+        (await NotificationsAsync(_requester)).Should().Contain(n => n.TicketId == ticket.Id && n.Kind == NotificationKind.CambioDeEstado && n.Text.Contains("Finalizado"));
+    }
+
+    [Fact]
     public async Task With_an_interval_configured_the_engine_runs_by_itself_as_time_passes()
     {
         await using var app = new SigetAppFactory(now: FridayFivePm, settings: new Dictionary<string, string> { ["Sla:Motor:IntervalSeconds"] = "60" });

@@ -70,7 +70,7 @@ public class ClosingByTheRequesterTests(HelpDeskFixture f)
         row.Action.Should().Be(TicketAction.Finalizar);
         row.ActorId.Should().Be(f.Requester.UserId);
         (row.FromState, row.ToState).Should().Be((TicketState.Resuelto, TicketState.Finalizado));
-        row.Reason.Should().BeNull();
+        row.Reason.Should().Be("Calificación: 5 de 5");
     }
 
     [Fact]

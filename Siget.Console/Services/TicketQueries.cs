@@ -48,8 +48,10 @@ public sealed record QueueRow(
 
 public sealed record QueueResult(IReadOnlyList<QueueRow> Rows, int Total);
 
-/// <summary>A ticket as its page shows it: the domain object (which knows the allowed actions) plus catalog names.</summary>
-public sealed record TicketDetail(Ticket Ticket, string Subcategory, string Category, IReadOnlyList<TicketMessage> Messages);
+/// <summary>A ticket as its page shows it: the domain object (which knows the allowed actions) plus catalog names,
+/// and the history and messages the person may read.</summary>
+public sealed record TicketDetail(Ticket Ticket, string Subcategory, string Category, IReadOnlyList<TicketMessage> Messages,
+    IReadOnlyList<TicketHistoryEntry> History);
 
 /// <summary>Read side of tickets. Every query goes through <see cref="TicketAccess.VisibleTo"/>.</summary>
 public sealed class TicketQueries(IDbContextFactory<SigetDbContext> dbFactory, SlaPolicy sla)
@@ -104,7 +106,7 @@ public sealed class TicketQueries(IDbContextFactory<SigetDbContext> dbFactory, S
         var messages = await db.TicketMessages.AsNoTracking().Include(m => m.Attachments)
             .Where(m => m.TicketId == ticket.Id && (internalNotes || !m.Internal))
             .OrderBy(m => m.AtUtc).ThenBy(m => m.Id).ToListAsync(ct);
-        return new TicketDetail(ticket, names.Sub, names.Cat, messages);
+        return new TicketDetail(ticket, names.Sub, names.Cat, messages, ticket.HistoryVisibleTo(actor));
     }
 
     private static IQueryable<Ticket> Filter(IQueryable<Ticket> tickets, Actor actor, QueueFilter filter, SigetDbContext db)

@@ -34,9 +34,10 @@ public static class TicketMoves
         }
     }
 
-    /// <summary>What the history entry of each action keeps as its reason.</summary>
-    public static string? RecordedReason(TicketAction action) => action switch
+    /// <summary>What the history entry of each action keeps as its reason (the requester's closing keeps their rating).</summary>
+    public static string? RecordedReason(TicketAction action, Actor actor) => action switch
     {
+        TicketAction.Finalizar when actor.Role == Role.Usuario => "Calificación: 5 de 5",
         TicketAction.Reasignar => Note,
         TicketAction.Liberar => ReleaseNote,
         TicketAction.Escalar => EscalationReason,

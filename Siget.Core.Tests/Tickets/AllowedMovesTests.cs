@@ -37,7 +37,7 @@ public class AllowedMovesTests
         entry.AtUtc.Kind.Should().Be(DateTimeKind.Utc);
         entry.FromState.Should().Be(from);
         entry.ToState.Should().Be(LifecycleTable.ToState[action]);
-        entry.Reason.Should().Be(TicketMoves.RecordedReason(action));
+        entry.Reason.Should().Be(TicketMoves.RecordedReason(action, actor));
     }
 
     [Theory]

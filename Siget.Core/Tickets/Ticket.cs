@@ -312,6 +312,16 @@ public sealed partial class Ticket
         return new TicketMessage(Id, actor, isInternal, text, nowUtc);
     }
 
+    /// <summary>
+    /// The history as <paramref name="actor"/> may read it. Whoever may not read internal notes (the requester) sees
+    /// what happened, when and by whom, but the reasons and criteria only of what concerns them directly: registration,
+    /// the solution, a reopening and the closing.
+    /// </summary>
+    public IReadOnlyList<TicketHistoryEntry> HistoryVisibleTo(Actor actor) => MayReadInternalNotes(actor)
+        ? _history
+        : _history.Select(e => e.Action is TicketAction.Registrar or TicketAction.Resolver or TicketAction.Reabrir or TicketAction.Finalizar
+            ? e : e.WithoutInternals()).ToList();
+
     /// <summary>Internal notes: UTI staff, and a vendor user only while the ticket is assigned to them.</summary>
     public bool MayReadInternalNotes(Actor actor) =>
         actor.Role is Role.Tecnico or Role.Especialista or Role.Supervisor or Role.Administrador or Role.Sistema

@@ -28,6 +28,8 @@ public partial class TicketPage
 
     private Actor actor = default!;
     private DateTime Now => Clock.GetUtcNow().UtcDateTime;
+    private string BackHref => actor.Role == Role.Usuario ? "portal" : "cola";
+    private string BackText => actor.Role == Role.Usuario ? "Volver a mis tickets" : "Volver a la cola";
     private TicketDetail? detail;
     private IReadOnlyList<TicketAction> actions = [];
     private bool notFound;
