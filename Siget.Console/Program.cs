@@ -50,6 +50,11 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.ExpireTimeSpan = TimeSpan.FromHours(10);
     o.SlidingExpiration = true;
     o.Cookie.Name = "siget.auth";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    // Secure outside development; the automated tests ("Testing") talk plain HTTP to an in-memory server.
+    o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing")
+        ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
     // The hub and the API answer 401/403 instead of redirecting to the sign-in page.
     o.Events.OnRedirectToLogin = context => Answer(context, StatusCodes.Status401Unauthorized);
     o.Events.OnRedirectToAccessDenied = context => Answer(context, StatusCodes.Status403Forbidden);
@@ -63,6 +68,14 @@ builder.Services.ConfigureApplicationCookie(o =>
     }
 });
 builder.Services.AddAuthorization();
+// Cookies are checked against the database every minute: a deactivated person's requests stop being accepted.
+builder.Services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, clock) =>
+{
+    o.ValidationInterval = TimeSpan.FromMinutes(1);
+    o.TimeProvider = clock;
+});
+builder.Services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+    .Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
 
 builder.Services.AddSigetDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddIdentityCore<ApplicationUser>(o =>
@@ -100,6 +113,8 @@ builder.Services.AddSingleton<TicketQueries>();
 builder.Services.AddSingleton<PeopleDirectory>();
 builder.Services.AddSingleton<ServiceCatalog>();
 builder.Services.AddSingleton<NotificationCenter>();
+builder.Services.AddSingleton<AuditLog>();
+builder.Services.AddSingleton<UserAdministration>();
 builder.Services.AddSingleton<SupervisorBoard>();
 builder.Services.AddSingleton<AgentAvailability>();
 builder.Services.AddOptions<AssignmentOptions>().BindConfiguration(AssignmentOptions.Section);
@@ -127,12 +142,15 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     SupportedCultures = [culture],
     SupportedUICultures = [culture],
 });
+app.UseSecurityHeaders();
+app.UseSameOriginLiveConnections();
 app.UseStatusCodePagesWithReExecute("/no-encontrado", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/health", HealthResponse.Options);
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// SecurityHeaders writes the one Content-Security-Policy (frame-ancestors 'none' included).
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 app.MapHub<QueueHub>(QueueHub.Path);
 app.MapAccountEndpoints();
 app.MapAttachmentDownloads();

@@ -21,6 +21,7 @@ public abstract class SigetDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<VendorCompany> VendorCompanies => Set<VendorCompany>();
     public DbSet<Siget.Core.Notifications.Notification> Notifications => Set<Siget.Core.Notifications.Notification>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

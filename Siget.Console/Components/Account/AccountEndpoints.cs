@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Siget.Console.Data;
+using Siget.Console.Services;
 
 namespace Siget.Console.Components.Account;
 
@@ -10,8 +11,14 @@ internal static class AccountEndpoints
     public static IEndpointConventionBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var account = endpoints.MapGroup("/cuenta");
-        account.MapPost("/salir", async ([FromServices] SignInManager<ApplicationUser> signInManager) =>
+        account.MapPost("/salir", async (HttpContext context, [FromServices] SignInManager<ApplicationUser> signInManager, [FromServices] AuditLog audit) =>
         {
+            if (context.User.Identity?.IsAuthenticated == true)
+            {
+                var actor = context.User.ToActor();
+                await audit.RecordAsync(actor.UserId, actor.Name, "Salida", context.User.Identity.Name ?? actor.Name,
+                    address: context.Connection.RemoteIpAddress?.ToString());
+            }
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect("~/cuenta/ingresar");
         });

@@ -46,3 +46,20 @@ internal sealed class TicketSequenceConfiguration : IEntityTypeConfiguration<Tic
         sequence.Property(s => s.Last).IsConcurrencyToken();
     }
 }
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> entry)
+    {
+        entry.ToTable("AuditLog");
+        entry.Property(a => a.ActorId).HasMaxLength(450);
+        entry.Property(a => a.ActorName).HasMaxLength(200).IsRequired();
+        entry.Property(a => a.Action).HasMaxLength(60).IsRequired();
+        entry.Property(a => a.Subject).HasMaxLength(256).IsRequired();
+        entry.Property(a => a.Before).HasMaxLength(AuditEntry.TextMaxLength);
+        entry.Property(a => a.After).HasMaxLength(AuditEntry.TextMaxLength);
+        entry.Property(a => a.Address).HasMaxLength(64);
+        entry.HasIndex(a => a.AtUtc);
+        entry.HasIndex(a => new { a.Action, a.AtUtc });
+    }
+}

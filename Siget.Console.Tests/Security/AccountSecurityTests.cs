@@ -1,0 +1,164 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Siget.Console.Data;
+using Siget.Console.Tests.Infrastructure;
+using Siget.Core.Access;
+
+namespace Siget.Console.Tests.Security;
+
+/// <summary>Sign-in, sign-out and the headers and origin rules every response follows, over HTTP against the real app.</summary>
+public sealed partial class AccountSecurityTests : IAsyncLifetime
+{
+    private readonly SigetAppFactory _app = new();
+
+    public async Task InitializeAsync()
+    {
+        _ = _app.Services;
+        await _app.AddPersonAsync("tecnico1", Role.Tecnico, "Luis Mendoza Ríos");
+        await _app.AddPersonAsync("bloqueable", Role.Tecnico, "Julio Apaza Ticona");
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private async Task<List<AuditEntry>> AuditAsync()
+    {
+        await using var db = _app.CreateDbContext();
+        return await db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).ToListAsync();
+    }
+
+    /// <summary>A browser-like client that keeps cookies but shows each redirect instead of following it.</summary>
+    private HttpClient Browser() => _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Posts the sign-in form as a browser would and returns the response.</summary>
+    private async Task<(HttpResponseMessage Response, string Body)> PostSignInAsync(HttpClient client, string userName, string password)
+    {
+        var form = await client.GetStringAsync("/cuenta/ingresar");
+        var token = WebUtility.HtmlDecode(Antiforgery().Match(form).Groups[1].Value);
+        var response = await client.PostAsync("/cuenta/ingresar", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login", ["__RequestVerificationToken"] = token, ["Input.UserName"] = userName, ["Input.Password"] = password,
+        }));
+        return (response, await response.Content.ReadAsStringAsync());
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex Antiforgery();
+
+    [Fact]
+    public async Task Every_page_carries_the_security_headers()
+    {
+        var response = await _app.CreateClient().GetAsync("/cuenta/ingresar");
+
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        csp.Should().Contain("default-src 'self'").And.Contain("frame-ancestors 'none'").And.Contain("object-src 'none'")
+            .And.MatchRegex("script-src 'self' 'nonce-[0-9A-F]{32}'");
+        response.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
+        response.Headers.GetValues("X-Frame-Options").Should().Equal("DENY");
+        response.Headers.GetValues("Referrer-Policy").Should().Equal("strict-origin-when-cross-origin");
+        var page = await response.Content.ReadAsStringAsync();
+        var nonce = Regex.Match(csp, "'nonce-([^']+)'").Groups[1].Value;
+        page.Should().Contain($"nonce=\"{nonce}\"", "the one inline script (the import map) carries this response's nonce");
+    }
+
+    [Fact]
+    public async Task The_sign_in_cookie_is_http_only_and_same_site()
+    {
+        var (response, _) = await PostSignInAsync(Browser(), "tecnico1", DemoData.Password);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("siget.auth="));
+        cookie.Should().ContainEquivalentOf("httponly").And.ContainEquivalentOf("samesite=lax");
+    }
+
+    [Theory]
+    [InlineData("/_blazor/negotiate?negotiateVersion=1")]
+    [InlineData("/hubs/queue/negotiate?negotiateVersion=1")]
+    public async Task Live_connections_from_another_site_are_refused(string path)
+    {
+        var (client, _) = await _app.SignInAsync("tecnico1");
+
+        var foreign = new HttpRequestMessage(HttpMethod.Post, path) { Headers = { { "Origin", "https://evil.example" } } };
+        var same = new HttpRequestMessage(HttpMethod.Post, path) { Headers = { { "Origin", client.BaseAddress!.GetLeftPart(UriPartial.Authority) } } };
+
+        (await client.SendAsync(foreign)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await client.SendAsync(same)).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task An_unknown_user_and_a_wrong_password_get_the_same_answer_and_both_are_audited_without_the_password()
+    {
+        var client = Browser();
+
+        var (unknownResponse, unknown) = await PostSignInAsync(client, "nadie", "Clave-Secreta-1");
+        var (wrongResponse, wrong) = await PostSignInAsync(client, "tecnico1", "Clave-Secreta-2");
+
+        (unknownResponse.StatusCode, wrongResponse.StatusCode).Should().Be((HttpStatusCode.OK, HttpStatusCode.OK));
+        WebUtility.HtmlDecode(unknown).Should().Contain("Usuario o contraseña incorrectos.");
+        Comparable(unknown, "nadie").Should().Be(Comparable(wrong, "tecnico1"), "nothing on the page tells whether the user exists");
+        var audit = await AuditAsync();
+        audit.Where(a => a.Action == "Ingreso fallido").Select(a => a.Subject).Should().Equal("nadie", "tecnico1");
+        audit.Should().NotContain(a => (a.Subject + a.ActorName + a.Before + a.After).Contains("Clave-Secreta"));
+        unknown.Should().NotContain("Clave-Secreta", "the typed password is never sent back");
+        wrong.Should().NotContain("Clave-Secreta");
+
+        // The page without what legitimately differs: the user name typed back, the antiforgery token, the CSP nonce
+        // and Blazor's per-response markers (HTML comments).
+        static string Comparable(string page, string userName) => Regex.Replace(Regex.Replace(
+            page.Replace($"value=\"{userName}\"", "value=\"\""), "(__RequestVerificationToken\" value=\"|nonce=\")[^\"]+", "$1"),
+            "<!--.*?-->", "", RegexOptions.Singleline);
+    }
+
+    [Fact]
+    public async Task Sign_in_and_sign_out_are_audited_with_who_and_when()
+    {
+        var (client, _) = await _app.SignInAsync("tecnico1");
+        var page = await client.GetStringAsync("/cola/mi-trabajo");
+        var token = WebUtility.HtmlDecode(Antiforgery().Match(page).Groups[1].Value);
+
+        await client.PostAsync("/cuenta/salir", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        var audit = await AuditAsync();
+        audit.Select(a => a.Action).Should().Equal("Ingreso", "Salida");
+        audit.Should().OnlyContain(a => a.ActorName == "Luis Mendoza Ríos" && a.ActorId != null && a.AtUtc == _app.Clock.GetUtcNow().UtcDateTime);
+    }
+
+    [Fact]
+    public async Task A_deactivated_person_s_cookie_stops_working_within_a_minute_and_they_cannot_sign_in_again()
+    {
+        var admin = await _app.AddPersonAsync("admin", Role.Administrador, "Administrador del Sistema");
+        var (client, _) = await _app.SignInAsync("tecnico1");
+        var luis = (await AuditAsync()).Single(a => a.Action == "Ingreso").ActorId!;
+        var noRedirect = Browser();
+        (await client.GetAsync("/cola/mi-trabajo")).StatusCode.Should().Be(HttpStatusCode.OK, "the cookie works before");
+
+        await _app.Service<Siget.Console.Services.UserAdministration>().DeactivateAsync(admin, luis);
+        _app.Clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
+
+        var response = await client.GetAsync("/cola/mi-trabajo"); // this client shows redirects without following them
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect, "the old cookie no longer opens pages");
+        response.Headers.Location!.OriginalString.Should().Contain("cuenta/ingresar");
+        var again = await PostSignInAsync(noRedirect, "tecnico1", DemoData.Password);
+        WebUtility.HtmlDecode(again.Body).Should().Contain("Usuario o contraseña incorrectos.");
+        (await AuditAsync()).Should().Contain(a => a.Action == "Usuario desactivado" && a.Subject == "tecnico1" && a.ActorName == "Administrador del Sistema"
+            && a.Before == "Activo" && a.After == "Inactivo");
+    }
+
+    [Fact]
+    public async Task Five_failures_lock_the_account_with_a_clear_message_and_the_lockout_is_audited()
+    {
+        var client = Browser();
+        for (var i = 0; i < 4; i++) await PostSignInAsync(client, "bloqueable", "incorrecta");
+
+        var (response, _) = await PostSignInAsync(client, "bloqueable", "incorrecta");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.Should().EndWith("cuenta/bloqueada");
+        WebUtility.HtmlDecode(await client.GetStringAsync("/cuenta/bloqueada")).Should().Contain("Cuenta bloqueada temporalmente");
+        (await AuditAsync()).Select(a => a.Action).Should().EndWith("Cuenta bloqueada");
+        var right = await PostSignInAsync(client, "bloqueable", DemoData.Password);
+        right.Response.Headers.Location!.OriginalString.Should().EndWith("cuenta/bloqueada", "the right password does not open a locked account until the lockout ends");
+    }
+}
