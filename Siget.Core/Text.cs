@@ -2,7 +2,7 @@ namespace Siget.Core;
 
 /// <summary>Validation of the free text people type: trimmed, required or optional, bounded.
 /// <c>field</c> is named with its article ("el asunto", "la descripción") so messages read naturally.</summary>
-internal static class Text
+public static class Text
 {
     public static string Required(string? value, int maxLength, string field)
     {
