@@ -10,6 +10,9 @@ public static class Format
 
     public static DateTime ToLima(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), BusinessCalendar.Lima);
 
+    /// <summary>A Lima wall-clock time (a date picked on screen) as UTC.</summary>
+    public static DateTime FromLima(DateTime lima) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(lima, DateTimeKind.Unspecified), BusinessCalendar.Lima);
+
     public static string Lima(DateTime utc) => ToLima(utc).ToString("dd/MM/yyyy HH:mm", Peru);
 
     public static string Lima(DateTime? utc) => utc is { } value ? Lima(value) : "—";
