@@ -115,6 +115,9 @@ builder.Services.AddSingleton<ServiceCatalog>();
 builder.Services.AddSingleton<NotificationCenter>();
 builder.Services.AddSingleton<AuditLog>();
 builder.Services.AddSingleton<UserAdministration>();
+builder.Services.AddSingleton<CitizenLookup>();
+builder.Services.AddOptions<CitizenLookupLimits>().BindConfiguration(CitizenLookupLimits.Section);
+builder.Services.AddRateLimiter(CitizenLookupLimits.Configure);
 builder.Services.AddSingleton<SupervisorBoard>();
 builder.Services.AddSingleton<AgentAvailability>();
 builder.Services.AddOptions<AssignmentOptions>().BindConfiguration(AssignmentOptions.Section);
@@ -145,6 +148,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 app.UseSecurityHeaders();
 app.UseSameOriginLiveConnections();
 app.UseStatusCodePagesWithReExecute("/no-encontrado", createScopeForStatusCodePages: true);
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 using Siget.Console.Components.Tickets;
+using Siget.Console.Services;
 using Siget.Console.Tests.Infrastructure;
 using Siget.Core.Access;
 using Siget.Core.Catalog;
@@ -26,7 +27,7 @@ public class RegisterTicketFormTests : ScreenContext
     }
 
     private IRenderedComponent<RegisterTicketForm> RenderForm() =>
-        Bunit.Render<RegisterTicketForm>(p => p.Add(x => x.OnRegistered, t => _registered.Add(t)));
+        Bunit.Render<RegisterTicketForm>(p => p.Add(x => x.OnRegistered, (RegisteredTicket t) => _registered.Add(t.Ticket)));
 
     [Theory]
     [InlineData("Total (100 %)", "No, ninguna", "Alta")]

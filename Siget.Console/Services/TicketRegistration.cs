@@ -24,7 +24,20 @@ public sealed class RegisterTicketRequest
     public string Description { get; set; } = "";
     public OperatingImpact? Impact { get; set; }
     public bool? AlternativeAvailable { get; set; }
+    /// <summary>Set when the requester is a citizen without an account (phone or walk-in); then RequesterId is ignored.</summary>
+    public CitizenRequest? Citizen { get; set; }
 }
+
+/// <summary>A citizen attended by phone or in person: who they are and where they were attended.</summary>
+public sealed class CitizenRequest
+{
+    public string FullName { get; set; } = "";
+    public string Document { get; set; } = "";
+    public int? UnitId { get; set; }
+}
+
+/// <summary>A ticket just registered, with the citizen's access code when there is one (shown once, never stored).</summary>
+public sealed record RegisteredTicket(Ticket Ticket, string? AccessCode);
 
 /// <summary>
 /// Registers a ticket: number, priority and SLA due times, first history entry and, when automatic assignment is on,
@@ -35,13 +48,19 @@ public sealed class TicketRegistration(IDbContextFactory<SigetDbContext> dbFacto
 {
     private const int SequenceAttempts = 5;
 
-    public async Task<Ticket> RegisterAsync(Actor actor, RegisterTicketRequest request, CancellationToken ct = default)
+    public async Task<Ticket> RegisterAsync(Actor actor, RegisterTicketRequest request, CancellationToken ct = default) =>
+        (await RegisterWithCodeAsync(actor, request, ct)).Ticket;
+
+    /// <summary>Registers and, for a citizen, returns the access code to hand over (only its hash is stored).</summary>
+    public async Task<RegisteredTicket> RegisterWithCodeAsync(Actor actor, RegisterTicketRequest request, CancellationToken ct = default)
     {
         if (request.Impact is null) throw new DomainException("Indique cuánto afecta a la capacidad operativa de la unidad o Tambo.");
         if (request.AlternativeAvailable is null) throw new DomainException("Indique si se dispone de equipos o sistemas alternativos.");
         if (request.SubcategoryCode is null) throw new DomainException("Elija el servicio del catálogo.");
+        var citizen = actor.Role == Role.Usuario ? null : request.Citizen;
         var requesterId = actor.Role == Role.Usuario ? actor.UserId : request.RequesterId;
-        if (string.IsNullOrWhiteSpace(requesterId)) throw new DomainException("Elija a la persona que solicita la atención.");
+        if (citizen is null && string.IsNullOrWhiteSpace(requesterId)) throw new DomainException("Elija a la persona que solicita la atención.");
+        var accessCode = citizen is null ? null : AccessCode.New();
 
         for (var attempt = 1; ; attempt++)
         {
@@ -50,9 +69,7 @@ public sealed class TicketRegistration(IDbContextFactory<SigetDbContext> dbFacto
             if (subcategory is null) throw new DomainException($"El servicio {request.SubcategoryCode} no existe en el catálogo.");
             if (subcategory.Retired) throw new DomainException($"El servicio «{subcategory.Name}» fue retirado del catálogo; elija otro.");
 
-            var requester = await db.Users.AsNoTracking().Include(u => u.Unit)
-                .SingleOrDefaultAsync(u => u.Id == requesterId && u.IsActive && u.Role != Role.Proveedor, ct)
-                ?? throw new DomainException("La persona solicitante no existe o está inactiva.");
+            var requester = citizen is null ? await StaffRequesterAsync(db, requesterId!, ct) : await CitizenRequesterAsync(db, citizen, ct);
 
             var now = clock.GetUtcNow().UtcDateTime;
             var year = sla.Calendar.ToLocal(now).Year;
@@ -61,10 +78,8 @@ public sealed class TicketRegistration(IDbContextFactory<SigetDbContext> dbFacto
             sequence.Last++;
 
             var data = new NewTicket(request.Kind, request.Channel, subcategory.Code, request.Subject, request.Description,
-                request.Impact.Value, request.AlternativeAvailable.Value,
-                new TicketRequester(requester.Id, requester.FullName, requester.UnitId, requester.Unit?.Name,
-                    QueueOrder.IsPreferential(requester.Classification, requester.Unit?.ServesCitizens == true)));
-            var ticket = Ticket.Register(new TicketNumber(year, sequence.Last), data, actor, now, sla);
+                request.Impact.Value, request.AlternativeAvailable.Value, requester);
+            var ticket = Ticket.Register(new TicketNumber(year, sequence.Last), data, actor, now, sla, accessCode);
             db.Tickets.Add(ticket);
             if (assignment.CurrentValue.Automatic && await LeastLoadedTechnicianAsync(db, ct) is { } technician)
                 ticket.Reassign(Actor.System, technician, "Asignación automática: técnico disponible con menos tickets abiertos.", now);
@@ -87,8 +102,26 @@ public sealed class TicketRegistration(IDbContextFactory<SigetDbContext> dbFacto
             }
             feed.Publish(ticket, TicketAction.Registrar, actor);
             notifications.Publish(notices);
-            return ticket;
+            return new RegisteredTicket(ticket, accessCode);
         }
+    }
+
+    private static async Task<TicketRequester> StaffRequesterAsync(SigetDbContext db, string requesterId, CancellationToken ct)
+    {
+        var requester = await db.Users.AsNoTracking().Include(u => u.Unit)
+            .SingleOrDefaultAsync(u => u.Id == requesterId && u.IsActive && u.Role != Role.Proveedor, ct)
+            ?? throw new DomainException("La persona solicitante no existe o está inactiva.");
+        return new TicketRequester(requester.Id, requester.FullName, requester.UnitId, requester.Unit?.Name,
+            QueueOrder.IsPreferential(requester.Classification, requester.Unit?.ServesCitizens == true));
+    }
+
+    private static async Task<TicketRequester> CitizenRequesterAsync(SigetDbContext db, CitizenRequest citizen, CancellationToken ct)
+    {
+        string? unitName = null;
+        if (citizen.UnitId is int unitId)
+            unitName = await db.Units.AsNoTracking().Where(u => u.Id == unitId && u.Active).Select(u => u.Name).SingleOrDefaultAsync(ct)
+                ?? throw new DomainException("La unidad o Tambo elegido no existe.");
+        return TicketRequester.Citizen(citizen.FullName, citizen.Document, citizen.UnitId, unitName);
     }
 
     private static async Task<Actor?> LeastLoadedTechnicianAsync(SigetDbContext db, CancellationToken ct)

@@ -15,7 +15,26 @@ public sealed record NewTicket(
     TicketRequester Requester);
 
 /// <summary>Who the ticket is for, as known at registration (a snapshot: later renames do not rewrite tickets).</summary>
-public sealed record TicketRequester(string UserId, string Name, int? UnitId, string? UnitName, bool Preferential);
+public sealed record TicketRequester(string UserId, string Name, int? UnitId, string? UnitName, bool Preferential)
+{
+    /// <summary>Citizens have no account: their requester id is this prefix and a new GUID, which no user ever has.</summary>
+    public const string CitizenPrefix = "ciudadano:";
+
+    /// <summary>A citizen attended by phone or in person at a unit or Tambo; served first within the priority (MTPE 6.3.e).</summary>
+    public static TicketRequester Citizen(string name, string document, int? unitId, string? unitName)
+    {
+        var fullName = Text.Required(name, 120, "el nombre del ciudadano");
+        var dni = Text.Required(document, 12, "el documento de identidad");
+        if (!dni.All(char.IsLetterOrDigit) || dni.Length < 8)
+            throw new DomainException("El documento de identidad debe tener al menos 8 letras o dígitos (DNI o carné de extranjería).");
+        return new TicketRequester($"{CitizenPrefix}{Guid.NewGuid():N}", fullName, unitId, unitName, Preferential: true) { CitizenDocument = dni };
+    }
+
+    /// <summary>DNI or foreigner's card of a citizen requester; null for staff.</summary>
+    public string? CitizenDocument { get; init; }
+
+    public bool IsCitizen => CitizenDocument is not null;
+}
 
 public static class TicketLimits
 {

@@ -38,6 +38,9 @@ public sealed partial class Ticket
     public bool Preferential { get; private set; }
     public string RequesterId { get; private set; }
     public string RequesterName { get; private set; }
+    /// <summary>For a citizen (no account): their document, and the hash of the access code they follow the ticket with.</summary>
+    public string? CitizenDocument { get; private set; }
+    public string? AccessCodeHash { get; private set; }
     public int? UnitId { get; private set; }
     public string? UnitName { get; private set; }
     public string RegisteredById { get; private set; }
@@ -70,8 +73,15 @@ public sealed partial class Ticket
 
     public IReadOnlyList<TicketHistoryEntry> History => _history;
 
-    public static Ticket Register(TicketNumber number, NewTicket data, Actor registeredBy, DateTime nowUtc, SlaPolicy sla)
+    /// <param name="accessCode">For a citizen's ticket, the code handed to them (only its hash is kept).</param>
+    public static Ticket Register(TicketNumber number, NewTicket data, Actor registeredBy, DateTime nowUtc, SlaPolicy sla, string? accessCode = null)
     {
+        if (data.Requester.IsCitizen)
+        {
+            if (data.Channel is not (Channel.Telefono or Channel.Presencial))
+                throw new DomainException("Los tickets de ciudadanos se registran por teléfono o en forma presencial.");
+            if (accessCode is null) throw new ArgumentException("A citizen's ticket needs an access code.", nameof(accessCode));
+        }
         ValidateChannel(data, registeredBy);
         var subject = Text.Required(data.Subject, TicketLimits.SubjectMaxLength, "el asunto");
         var description = Text.Required(data.Description, TicketLimits.DescriptionMaxLength, "la descripción");
@@ -96,6 +106,8 @@ public sealed partial class Ticket
             Preferential = data.Requester.Preferential,
             RequesterId = data.Requester.UserId,
             RequesterName = data.Requester.Name,
+            CitizenDocument = data.Requester.CitizenDocument,
+            AccessCodeHash = data.Requester.IsCitizen ? AccessCode.Hash(accessCode!) : null,
             UnitId = data.Requester.UnitId,
             UnitName = data.Requester.UnitName,
             RegisteredById = registeredBy.UserId,
@@ -110,7 +122,7 @@ public sealed partial class Ticket
             UpdatedAtUtc = nowUtc,
             Version = 1,
         };
-        ticket.SearchText = CatalogSearch.Fold($"{ticket.Number} {subject} {data.Requester.Name} {data.Requester.UnitName}");
+        ticket.SearchText = CatalogSearch.Fold($"{ticket.Number} {subject} {data.Requester.Name} {data.Requester.UnitName} {data.Requester.CitizenDocument}");
         ticket._history.Add(new TicketHistoryEntry(nowUtc, registeredBy, TicketAction.Registrar)
         {
             ToState = TicketState.EnCola,

@@ -19,7 +19,7 @@ public partial class RegisterTicketForm
     [Inject] private ServiceCatalog Catalog { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
-    [Parameter] public EventCallback<Ticket> OnRegistered { get; set; }
+    [Parameter] public EventCallback<RegisteredTicket> OnRegistered { get; set; }
     /// <summary>The requester registers for themself: no requester or channel to choose.</summary>
     [Parameter] public bool SelfService { get; set; }
 
@@ -30,6 +30,9 @@ public partial class RegisterTicketForm
     private PersonOption? requester;
     private CatalogEntry? service;
     private IReadOnlyList<CatalogEntry> catalog = [];
+    private IReadOnlyList<UnitOption> units = [];
+    private bool forCitizen;
+    private readonly CitizenRequest citizen = new();
     private readonly RegisterTicketRequest request = new();
 
     private Priority? ResultingPriority => request.Impact is { } impact && request.AlternativeAvailable is { } alternative
@@ -39,6 +42,7 @@ public partial class RegisterTicketForm
     {
         catalog = await Catalog.ActiveEntriesAsync();
         if (SelfService) request.Channel = Channel.Intranet;
+        else units = await People.UnitsAsync();
     }
 
     private async Task<IEnumerable<PersonOption>> SearchRequesters(string? text, CancellationToken ct)
@@ -58,11 +62,11 @@ public partial class RegisterTicketForm
         saving = true;
         try
         {
-            request.RequesterId = requester?.Id;
+            request.RequesterId = forCitizen ? null : requester?.Id;
+            request.Citizen = forCitizen ? citizen : null;
             request.SubcategoryCode = service?.Code;
             var actor = (await AuthenticationState).User.ToActor();
-            var ticket = await Registration.RegisterAsync(actor, request);
-            await OnRegistered.InvokeAsync(ticket);
+            await OnRegistered.InvokeAsync(await Registration.RegisterWithCodeAsync(actor, request));
         }
         catch (DomainException ex)
         {

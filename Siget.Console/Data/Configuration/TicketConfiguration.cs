@@ -19,6 +19,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         ticket.Property(t => t.SearchText).HasMaxLength(600).IsRequired();
         ticket.Property(t => t.RequesterId).HasMaxLength(450).IsRequired();
         ticket.Property(t => t.RequesterName).HasMaxLength(200).IsRequired();
+        ticket.Property(t => t.CitizenDocument).HasMaxLength(12);
+        ticket.Property(t => t.AccessCodeHash).HasMaxLength(120);
         ticket.Property(t => t.UnitName).HasMaxLength(200);
         ticket.Property(t => t.RegisteredById).HasMaxLength(450).IsRequired();
         ticket.Property(t => t.RegisteredByName).HasMaxLength(200).IsRequired();

@@ -850,6 +850,10 @@ namespace Siget.Console.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AccessCodeHash")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
                     b.Property<bool>("AlternativeAvailable")
                         .HasColumnType("bit");
 
@@ -863,6 +867,10 @@ namespace Siget.Console.Data.Migrations.SqlServer
 
                     b.Property<int>("Channel")
                         .HasColumnType("int");
+
+                    b.Property<string>("CitizenDocument")
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
 
                     b.Property<DateTime?>("ClosedAtUtc")
                         .HasColumnType("datetime2");

@@ -829,6 +829,10 @@ namespace Siget.Console.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AccessCodeHash")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("AlternativeAvailable")
                         .HasColumnType("INTEGER");
 
@@ -842,6 +846,10 @@ namespace Siget.Console.Data.Migrations.Sqlite
 
                     b.Property<int>("Channel")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CitizenDocument")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ClosedAtUtc")
                         .HasColumnType("TEXT");
