@@ -7,7 +7,7 @@ namespace Siget.Console.Live;
 
 /// <summary>
 /// What a committed command changed in a ticket. <see cref="Visible"/> is false when the ticket has just left
-/// the receiver's view (escalated away, for instance): then only the id is told, so the screen can drop it.
+/// the receiver's view (escalated away, or away from a vendor): then only the id is told, so the screen can drop it.
 /// </summary>
 public sealed record TicketChanged(
     int TicketId, string Number, TicketAction Action, TicketState State, SupportLevel Level,
@@ -35,7 +35,7 @@ public sealed class TicketFeed(ILogger<TicketFeed> logger)
     /// <param name="showing">Whether the screen currently shows a ticket id (to tell it when that ticket leaves its view).</param>
     public IDisposable Subscribe(Actor actor, Func<TicketChanged, Task> handler, Func<int, bool>? showing = null)
     {
-        var subscription = new Subscription(this, TicketAccess.VisibleTo(actor).Compile(), handler, showing ?? (_ => false));
+        var subscription = new Subscription(this, TicketAccess.FollowedBy(actor).Compile(), handler, showing ?? (_ => false));
         lock (_gate) _subscriptions = [.. _subscriptions, subscription];
         return subscription;
     }

@@ -66,6 +66,7 @@ public sealed class TicketConversation(IDbContextFactory<SigetDbContext> dbFacto
         if (attachment is null) return null;
         var ticket = await db.Tickets.AsNoTracking().Where(TicketAccess.VisibleTo(actor)).SingleOrDefaultAsync(t => t.Id == attachment.TicketId, ct);
         if (ticket is null || (attachment.Message!.Internal && !ticket.MayReadInternalNotes(actor))) return null;
+        if (ticket.VisibleUntilUtc(actor) is { } until && attachment.Message.AtUtc > until) return null; // newer than what a departed vendor saw
         return (attachment, store.OpenRead(attachment.StoredName));
     }
 }

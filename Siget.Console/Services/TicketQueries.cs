@@ -51,9 +51,15 @@ public sealed record QueueResult(IReadOnlyList<QueueRow> Rows, int Total);
 /// <summary>A ticket as its page shows it: the domain object (which knows the allowed actions) plus catalog names,
 /// and the history and messages the person may read.</summary>
 public sealed record TicketDetail(Ticket Ticket, string Subcategory, string Category, IReadOnlyList<TicketMessage> Messages,
-    IReadOnlyList<TicketHistoryEntry> History);
+    IReadOnlyList<TicketHistoryEntry> History, DateTime? FrozenAtUtc = null)
+{
+    /// <summary>A vendor's read-only view of a ticket that left its company: nothing after <see cref="FrozenAtUtc"/>.</summary>
+    public bool Frozen => FrozenAtUtc is not null;
+}
 
-/// <summary>Read side of tickets. Every query goes through <see cref="TicketAccess.VisibleTo"/>.</summary>
+/// <summary>Read side of tickets. Every query goes through the access rules: lists and counts through
+/// <see cref="TicketAccess.FollowedBy"/>, a ticket's page through <see cref="TicketAccess.VisibleTo"/> (a vendor's page
+/// of a ticket that left its company shows it as it was then).</summary>
 public sealed class TicketQueries(IDbContextFactory<SigetDbContext> dbFactory, SlaPolicy sla)
 {
     public const int MaxTake = 200;
@@ -64,7 +70,7 @@ public sealed class TicketQueries(IDbContextFactory<SigetDbContext> dbFactory, S
         take = Math.Clamp(take, 1, MaxTake);
         skip = Math.Max(skip, 0);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var tickets = Filter(db.Tickets.AsNoTracking().Where(TicketAccess.VisibleTo(actor)), actor, filter, db);
+        var tickets = Filter(db.Tickets.AsNoTracking().Where(TicketAccess.FollowedBy(actor)), actor, filter, db);
 
         var total = await tickets.CountAsync(ct);
         var rows = await QueueOrder.Apply(tickets)
@@ -80,7 +86,7 @@ public sealed class TicketQueries(IDbContextFactory<SigetDbContext> dbFactory, S
     public async Task<QueueCounts> CountsAsync(Actor actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var open = db.Tickets.AsNoTracking().Where(TicketAccess.VisibleTo(actor))
+        var open = db.Tickets.AsNoTracking().Where(TicketAccess.FollowedBy(actor))
             .Where(t => t.State == TicketState.EnCola || t.State == TicketState.EnProceso);
         var level = actor.Level;
         var counts = await open.GroupBy(_ => 1).Select(g => new
@@ -103,10 +109,12 @@ public sealed class TicketQueries(IDbContextFactory<SigetDbContext> dbFactory, S
             .Join(db.Categories, s => s.CategoryId, c => c.Id, (s, c) => new { Sub = s.Name, Cat = c.Name })
             .SingleAsync(ct);
         var internalNotes = ticket.MayReadInternalNotes(actor);
+        var until = ticket.VisibleUntilUtc(actor) ?? DateTime.MaxValue;
         var messages = await db.TicketMessages.AsNoTracking().Include(m => m.Attachments)
-            .Where(m => m.TicketId == ticket.Id && (internalNotes || !m.Internal))
+            .Where(m => m.TicketId == ticket.Id && (internalNotes || !m.Internal) && m.AtUtc <= until)
             .OrderBy(m => m.AtUtc).ThenBy(m => m.Id).ToListAsync(ct);
-        return new TicketDetail(ticket, names.Sub, names.Cat, messages, ticket.HistoryVisibleTo(actor));
+        return new TicketDetail(ticket, names.Sub, names.Cat, messages, ticket.HistoryVisibleTo(actor).Where(h => h.AtUtc <= until).ToList(),
+            ticket.VisibleUntilUtc(actor));
     }
 
     private static IQueryable<Ticket> Filter(IQueryable<Ticket> tickets, Actor actor, QueueFilter filter, SigetDbContext db)

@@ -29,6 +29,17 @@ public static class TicketAccess
 
     public static bool CanSee(Actor actor, Ticket ticket) => VisibleTo(actor).Compile()(ticket);
 
+    /// <summary>
+    /// Which tickets a person follows live (lists, counts, events): what they may see, except that a vendor follows only
+    /// the tickets at level 3 now; one that left keeps its read-only page, frozen when it left.
+    /// </summary>
+    public static Expression<Func<Ticket, bool>> FollowedBy(Actor actor)
+    {
+        if (actor.Role != Role.Proveedor) return VisibleTo(actor);
+        var company = actor.VendorCompanyId;
+        return company is null ? t => false : t => t.VendorCompanyId == company && t.Level == SupportLevel.Nivel3;
+    }
+
     /// <summary>UTI staff register tickets on behalf of others and work the queue.</summary>
     public static bool MayRegisterForOthers(Actor actor) => actor.Role.IsUtiStaff();
 }

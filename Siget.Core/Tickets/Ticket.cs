@@ -51,6 +51,8 @@ public sealed partial class Ticket
     public string? AssigneeName { get; private set; }
     public int? VendorCompanyId { get; private set; }
     public string? VendorCompanyName { get; private set; }
+    /// <summary>When the ticket last left level 3: its vendor keeps read-only access to what happened until then, nothing newer.</summary>
+    public DateTime? VendorLeftAtUtc { get; private set; }
     public DateTime RegisteredAtUtc { get; private set; }
     public DateTime FirstResponseDueUtc { get; private set; }
     public DateTime ResolutionDueUtc { get; private set; }
@@ -214,11 +216,17 @@ public sealed partial class Ticket
         var previousLevel = Level;
         var previousAssignee = AssigneeName;
         Level = level;
-        // A vendor keeps its company on the ticket after it leaves level 3: that is what lets it read what it worked on.
+        // A vendor keeps its company on the ticket after it leaves level 3: that is what lets it read what it worked on,
+        // up to the moment it left.
         if (level == SupportLevel.Nivel3)
         {
             VendorCompanyId = vendor!.Id;
             VendorCompanyName = vendor.Name;
+            VendorLeftAtUtc = null;
+        }
+        else if (previousLevel == SupportLevel.Nivel3)
+        {
+            VendorLeftAtUtc = nowUtc;
         }
         if (assignee is null)
         {
@@ -333,6 +341,13 @@ public sealed partial class Ticket
         ? _history
         : _history.Select(e => e.Action is TicketAction.Registrar or TicketAction.Resolver or TicketAction.Reabrir or TicketAction.Finalizar
             ? e : e.WithoutInternals()).ToList();
+
+    /// <summary>
+    /// Until when <paramref name="actor"/> may read the ticket: a vendor whose company the ticket has left sees it as
+    /// it was when it left (null: up to now).
+    /// </summary>
+    public DateTime? VisibleUntilUtc(Actor actor) =>
+        actor.Role == Role.Proveedor && Level != SupportLevel.Nivel3 ? VendorLeftAtUtc ?? RegisteredAtUtc : null;
 
     /// <summary>Internal notes: UTI staff, and a vendor user only while the ticket is assigned to them.</summary>
     public bool MayReadInternalNotes(Actor actor) =>

@@ -992,6 +992,9 @@ namespace Siget.Console.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<DateTime?>("VendorLeftAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
