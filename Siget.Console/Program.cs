@@ -115,6 +115,7 @@ builder.Services.AddSingleton<ServiceCatalog>();
 builder.Services.AddSingleton<NotificationCenter>();
 builder.Services.AddSingleton<AuditLog>();
 builder.Services.AddSingleton<UserAdministration>();
+builder.Services.AddSingleton<OrganizationAdministration>();
 builder.Services.AddSingleton<CitizenLookup>();
 builder.Services.AddOptions<CitizenLookupLimits>().BindConfiguration(CitizenLookupLimits.Section);
 builder.Services.AddRateLimiter(CitizenLookupLimits.Configure);

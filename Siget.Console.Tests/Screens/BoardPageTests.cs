@@ -149,7 +149,8 @@ public class BoardPageTests(HelpDeskFixture desk) : ScreenContext(desk)
             .Should().Be("Teodoro Ausente Prueba: ausente. Cambiar disponibilidad");
         (await availability.IsAvailableAsync(technician)).Should().BeFalse();
 
-        Column(page, lane).QuerySelector(".board-availability")!.Click();
+        // The board also reloads a moment after the change is announced: click what is on screen once it settles.
+        page.WaitForAssertion(() => Column(page, lane).QuerySelector(".board-availability")!.Click(), Patience);
 
         page.WaitForAssertion(() => Column(page, lane).QuerySelector(".board-availability")!.TextContent.Trim().Should().Be("Disponible"), Patience);
         (await availability.IsAvailableAsync(technician)).Should().BeTrue();

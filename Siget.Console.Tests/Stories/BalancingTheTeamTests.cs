@@ -21,24 +21,31 @@ public class BalancingTheTeamTests(HelpDeskFixture f)
     public async Task The_board_has_a_queue_column_per_level_a_column_per_person_and_one_per_vendor_company_with_their_loads()
     {
         var tag = HelpDeskFixture.NewTag();
-        var queued = await f.RegisterAsync($"{tag} en cola");
-        var luis = await f.TakenAsync($"{tag} de Luis");
+        var newcomer = await f.App.AddPersonAsync($"nuevo{tag}", Role.Tecnico, "Ñusta Nueva Prueba");
+        var hers = await f.TakenAsync($"{tag} de la nueva", newcomer);
+        await f.RegisterAsync($"{tag} en cola");
 
         var board = await Board.LoadAsync(f.Supervisor);
 
         board.Levels.Select(l => l.Level).Should().Equal(Enum.GetValues<SupportLevel>());
         var level1 = board.Levels[0].Columns;
         level1[0].Lane.Should().Be(new BoardLane(SupportLevel.Nivel1));
-        level1.Select(c => c.Title).Should().Contain(["Sin asignar", "Luis Mendoza Ríos", "Ana Ruiz Salazar"]);
+        level1.Select(c => c.Title).Should().Contain(["Sin asignar", "Luis Mendoza Ríos", "Ana Ruiz Salazar", "Ñusta Nueva Prueba"]);
         level1.Should().NotContain(c => c.Title == "Rosa Paredes Vargas", "specialists are in the level 2 group");
         board.Levels[1].Columns.Select(c => c.Title).Should().Contain(["Rosa Paredes Vargas", "Jaime Salinas Ortiz"]);
-        board.Levels[2].Columns.Select(c => c.Title).Should().Contain([f.VendorCompanyName, "Redes Andinas E.I.R.L."])
-            .And.NotContain("Contrato Vencido S.A.", "a company without a contract and without tickets has no column");
-        board.Column(new BoardLane(SupportLevel.Nivel1))!.Cards.Should().Contain(c => c.Id == queued.Id);
-        var luisColumn = board.Column(new BoardLane(SupportLevel.Nivel1, f.Technician.UserId))!;
-        luisColumn.Cards.Should().Contain(c => c.Id == luis.Id);
-        luisColumn.Count.Should().Be(luisColumn.Cards.Count + luisColumn.Hidden);
-        luisColumn.Available.Should().BeTrue();
+        board.Levels[2].Columns.Select(c => c.Title).Should().Contain([f.VendorCompanyName, "Redes Andinas E.I.R.L."]);
+        var column = board.Column(new BoardLane(SupportLevel.Nivel1, newcomer.UserId))!;
+        column.Cards.Select(c => c.Id).Should().Equal(hers.Id);
+        (column.Count, column.Available).Should().Be((1, (bool?)true));
+
+        // The queue column counts every unassigned open level-1 ticket and shows the first of them, in queue order.
+        await using var db = f.App.CreateDbContext();
+        var queued = await db.Tickets.CountAsync(t => t.Level == SupportLevel.Nivel1 && t.AssigneeId == null
+            && (t.State == TicketState.EnCola || t.State == TicketState.EnProceso));
+        var queue = board.Column(new BoardLane(SupportLevel.Nivel1))!;
+        queue.Count.Should().Be(queued);
+        queue.Cards.Should().HaveCount(Math.Min(queued, SupervisorBoard.CardsPerColumn));
+        queue.Hidden.Should().Be(queued - queue.Cards.Count);
     }
 
     [Theory]
