@@ -95,8 +95,9 @@ builder.Services.AddIdentityCore<ApplicationUser>(o =>
 
 builder.Services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton<SlaPolicy>(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SlaOptions>>().Value
-    .ToPolicy(sp.GetRequiredService<TimeProvider>().GetUtcNow().Year));
+builder.Services.AddSingleton<SettingsStore>();
+// The policy in force now (administrators may change it): resolve it when needed, never keep it.
+builder.Services.AddTransient<SlaPolicy>(sp => sp.GetRequiredService<SettingsStore>().Policy);
 builder.Services.AddSingleton<TicketFeed>();
 builder.Services.AddSingleton<NotificationFeed>();
 builder.Services.AddSingleton<QueueHubConnections>();
@@ -132,6 +133,7 @@ var app = builder.Build();
 if (await AdministratorSetup.TryRunAsync(args, app.Services)) return;
 
 await DatabaseSetup.MigrateAsync(app.Services);
+await app.Services.GetRequiredService<SettingsStore>().LoadAsync();
 if (app.Environment.IsDevelopment())
     await DemoData.SeedAsync(app.Services);
 

@@ -22,6 +22,7 @@ public abstract class SigetDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<VendorCompany> VendorCompanies => Set<VendorCompany>();
     public DbSet<Siget.Core.Notifications.Notification> Notifications => Set<Siget.Core.Notifications.Notification>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<StoredSetting> Settings => Set<StoredSetting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,6 +1,7 @@
 namespace Siget.Console.Services;
 
-/// <summary>The "Asignacion" configuration section: automatic assignment of new tickets (off by default).</summary>
+/// <summary>The "Asignacion" configuration section: the starting value of automatic assignment of new tickets (off by
+/// default); administrators switch it later in Configuración (<see cref="SigetSettings.AutomaticAssignment"/>).</summary>
 public sealed class AssignmentOptions
 {
     public const string Section = "Asignacion";

@@ -18,7 +18,7 @@ public sealed class SlaEngineOptions
     public int IntervalSeconds { get; set; } = 60;
     /// <summary>Tickets reviewed per transaction: keeps each write short so requests are never held up.</summary>
     public int BatchSize { get; set; } = 100;
-    /// <summary>A resolved ticket the requester leaves unanswered this many business days is finalised by Sistema; 0 never.</summary>
+    /// <summary>The starting value of <see cref="SigetSettings.AutoFinalizeBusinessDays"/> (administrators change it later).</summary>
     public int AutoFinalizeBusinessDays { get; set; } = 3;
 }
 
@@ -31,7 +31,7 @@ public sealed record SlaPassResult(int OpenTickets, int Reviewed, int Alerts, in
 /// tells and escalates for lack of progress; the marks, the escalation and the notifications commit together, so a
 /// restart, an overlapping pass or a clock jump never tells (or escalates) twice. Passes never overlap in one process.
 /// </summary>
-public sealed class SlaEngine(IDbContextFactory<SigetDbContext> dbFactory, TimeProvider clock, SlaPolicy sla, TicketFeed feed,
+public sealed class SlaEngine(IDbContextFactory<SigetDbContext> dbFactory, TimeProvider clock, SettingsStore settings, TicketFeed feed,
     NotificationFeed notifications, IOptions<SlaEngineOptions> options, ILogger<SlaEngine> logger) : BackgroundService
 {
     private const int ConflictAttempts = 3;
@@ -60,6 +60,7 @@ public sealed class SlaEngine(IDbContextFactory<SigetDbContext> dbFactory, TimeP
         try
         {
             var now = clock.GetUtcNow().UtcDateTime;
+            var sla = settings.Policy;
             List<(int Id, SlaWatch Watch)> open;
             await using (var db = await dbFactory.CreateDbContextAsync(ct))
             {
@@ -75,7 +76,7 @@ public sealed class SlaEngine(IDbContextFactory<SigetDbContext> dbFactory, TimeP
             int alerts = 0, escalated = 0;
             foreach (var batch in due.Chunk(Math.Max(1, options.Value.BatchSize)))
             {
-                var (a, e) = await ReviewBatchAsync(batch, now, ct);
+                var (a, e) = await ReviewBatchAsync(batch, now, sla, ct);
                 alerts += a;
                 escalated += e;
             }
@@ -94,8 +95,9 @@ public sealed class SlaEngine(IDbContextFactory<SigetDbContext> dbFactory, TimeP
     /// <summary>Resolved tickets the requester did not answer within the configured business days: closed by Sistema.</summary>
     private async Task<int> FinalizeUnansweredAsync(DateTime now, CancellationToken ct)
     {
-        var days = options.Value.AutoFinalizeBusinessDays;
+        var days = settings.AutoFinalizeBusinessDays;
         if (days <= 0) return 0;
+        var sla = settings.Policy;
         List<int> ids;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
@@ -132,7 +134,7 @@ public sealed class SlaEngine(IDbContextFactory<SigetDbContext> dbFactory, TimeP
         return count;
     }
 
-    private async Task<(int Alerts, int Escalated)> ReviewBatchAsync(int[] ids, DateTime now, CancellationToken ct)
+    private async Task<(int Alerts, int Escalated)> ReviewBatchAsync(int[] ids, DateTime now, SlaPolicy sla, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {

@@ -38,7 +38,7 @@ public sealed record BoardSnapshot(IReadOnlyList<BoardLevel> Levels, DateTime At
 /// The supervisor board ("Tablero"): open tickets in columns per person, grouped by level, with a queue column per
 /// level and, at level 3, a column per vendor company. Only supervisors see it; moves go through <see cref="TicketCommands"/>.
 /// </summary>
-public sealed class SupervisorBoard(IDbContextFactory<SigetDbContext> dbFactory, TimeProvider clock, SlaPolicy sla)
+public sealed class SupervisorBoard(IDbContextFactory<SigetDbContext> dbFactory, TimeProvider clock, SettingsStore settings)
 {
     /// <summary>Cards rendered per column, in queue order; the column's count covers all of them.</summary>
     public const int CardsPerColumn = 40;
@@ -49,6 +49,7 @@ public sealed class SupervisorBoard(IDbContextFactory<SigetDbContext> dbFactory,
     {
         if (!MayUse(actor)) throw new DomainException("Solo el Ejecutivo de la UTI usa el tablero.");
         var now = clock.GetUtcNow().UtcDateTime;
+        var sla = settings.Policy;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
         var people = await db.Users.AsNoTracking()

@@ -60,7 +60,7 @@ public sealed record TicketDetail(Ticket Ticket, string Subcategory, string Cate
 /// <summary>Read side of tickets. Every query goes through the access rules: lists and counts through
 /// <see cref="TicketAccess.FollowedBy"/>, a ticket's page through <see cref="TicketAccess.VisibleTo"/> (a vendor's page
 /// of a ticket that left its company shows it as it was then).</summary>
-public sealed class TicketQueries(IDbContextFactory<SigetDbContext> dbFactory, SlaPolicy sla)
+public sealed class TicketQueries(IDbContextFactory<SigetDbContext> dbFactory, SettingsStore settings)
 {
     public const int MaxTake = 200;
 
@@ -80,6 +80,7 @@ public sealed class TicketQueries(IDbContextFactory<SigetDbContext> dbFactory, S
                 t.RequesterName, t.UnitName, t.AssigneeName, t.VendorCompanyName, t.RegisteredAtUtc, t.NextDueUtc,
                 t.FirstResponseAtUtc == null))
             .ToListAsync(ct);
+        var sla = settings.Policy;
         return new QueueResult(rows.Select(r => r with { WarnAtUtc = r.NextDueUtc is { } due ? sla.WarningAt(r.RegisteredAtUtc, due) : null }).ToList(), total);
     }
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Siget.Console.Data;
 using Siget.Console.Live;
 using Siget.Core;
@@ -43,8 +42,8 @@ public sealed record RegisteredTicket(Ticket Ticket, string? AccessCode);
 /// Registers a ticket: number, priority and SLA due times, first history entry and, when automatic assignment is on,
 /// the hand-over to the least-loaded available technician, in one transaction.
 /// </summary>
-public sealed class TicketRegistration(IDbContextFactory<SigetDbContext> dbFactory, TimeProvider clock, SlaPolicy sla, TicketFeed feed,
-    NotificationFeed notifications, IOptionsMonitor<AssignmentOptions> assignment)
+public sealed class TicketRegistration(IDbContextFactory<SigetDbContext> dbFactory, TimeProvider clock, SettingsStore settings, TicketFeed feed,
+    NotificationFeed notifications)
 {
     private const int SequenceAttempts = 5;
 
@@ -72,6 +71,7 @@ public sealed class TicketRegistration(IDbContextFactory<SigetDbContext> dbFacto
             var requester = citizen is null ? await StaffRequesterAsync(db, requesterId!, ct) : await CitizenRequesterAsync(db, citizen, ct);
 
             var now = clock.GetUtcNow().UtcDateTime;
+            var sla = settings.Policy;
             var year = sla.Calendar.ToLocal(now).Year;
             var sequence = await db.TicketSequences.SingleOrDefaultAsync(s => s.Year == year, ct);
             if (sequence is null) db.TicketSequences.Add(sequence = new TicketSequence { Year = year });
@@ -81,7 +81,7 @@ public sealed class TicketRegistration(IDbContextFactory<SigetDbContext> dbFacto
                 request.Impact.Value, request.AlternativeAvailable.Value, requester);
             var ticket = Ticket.Register(new TicketNumber(year, sequence.Last), data, actor, now, sla, accessCode);
             db.Tickets.Add(ticket);
-            if (assignment.CurrentValue.Automatic && await LeastLoadedTechnicianAsync(db, ct) is { } technician)
+            if (settings.AutomaticAssignment && await LeastLoadedTechnicianAsync(db, ct) is { } technician)
                 ticket.Reassign(Actor.System, technician, "Asignación automática: técnico disponible con menos tickets abiertos.", now);
             IReadOnlyList<Notification> notices;
             await using (var transaction = await db.Database.BeginTransactionAsync(ct))

@@ -63,3 +63,14 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         entry.HasIndex(a => new { a.Action, a.AtUtc });
     }
 }
+
+internal sealed class StoredSettingConfiguration : IEntityTypeConfiguration<StoredSetting>
+{
+    public void Configure(EntityTypeBuilder<StoredSetting> setting)
+    {
+        setting.ToTable("Settings");
+        setting.HasKey(s => s.Key);
+        setting.Property(s => s.Key).HasMaxLength(60);
+        setting.Property(s => s.Json).IsRequired();
+    }
+}
