@@ -14,7 +14,8 @@ fi
 dotnet tool restore >/dev/null || { echo "dotnet tool restore failed"; echo "0 passed, 1 failed"; exit 1; }
 
 log=$(mktemp)
-dotnet test Siget.sln --nologo "$@" 2>&1 | tee "$log"
+# A test that hangs fails the run (with a dump) instead of holding CI until its time limit.
+dotnet test Siget.sln --nologo --blame-hang-timeout 10m "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # One summary line per test assembly: "Passed!  - Failed:     0, Passed:    12, Skipped: ..."

@@ -26,7 +26,7 @@ public class DeactivationTests(BrowserFixture browser) : IClassFixture<BrowserFi
             }
 
             // The circuit revalidates every 30 s: within a minute the screen is gone, replaced by the sign-in page.
-            await page.WaitForURLAsync(new Regex("/cuenta/ingresar"), new() { Timeout = 60_000 });
+            await page.WaitForURLAsync(new Regex("/cuenta/ingresar"), new() { Timeout = 60_000, WaitUntil = Microsoft.Playwright.WaitUntilState.Commit });
             await Expect(page.Locator("#usuario")).ToBeVisibleAsync();
         }
         finally { await page.Context.CloseAsync(); }
