@@ -43,16 +43,22 @@ public sealed record RegisteredTicket(Ticket Ticket, string? AccessCode);
 /// the hand-over to the least-loaded available technician, in one transaction.
 /// </summary>
 public sealed class TicketRegistration(IDbContextFactory<SigetDbContext> dbFactory, TimeProvider clock, SettingsStore settings, TicketFeed feed,
-    NotificationFeed notifications)
+    NotificationFeed notifications, AttachmentStore store)
 {
     private const int SequenceAttempts = 5;
 
     public async Task<Ticket> RegisterAsync(Actor actor, RegisterTicketRequest request, CancellationToken ct = default) =>
         (await RegisterWithCodeAsync(actor, request, ct)).Ticket;
 
-    /// <summary>Registers and, for a citizen, returns the access code to hand over (only its hash is stored).</summary>
-    public async Task<RegisteredTicket> RegisterWithCodeAsync(Actor actor, RegisterTicketRequest request, CancellationToken ct = default)
+    /// <summary>Registers, with the files sent along (same limits as replies), and, for a citizen, returns the access
+    /// code to hand over (only its hash is stored). Ticket, files and notifications commit together or not at all.</summary>
+    public async Task<RegisteredTicket> RegisterWithCodeAsync(Actor actor, RegisterTicketRequest request, CancellationToken ct = default,
+        IReadOnlyList<UploadedFile>? files = null)
     {
+        files ??= [];
+        if (files.Count > AttachmentRules.MaxPerMessage)
+            throw new DomainException($"Se admiten hasta {AttachmentRules.MaxPerMessage} archivos por ticket.");
+        var kinds = files.Select(f => AttachmentRules.Check(f.FileName, f.Content, f.Length)).ToList(); // all checked before anything is written
         if (request.Impact is null) throw new DomainException("Indique cuánto afecta a la capacidad operativa de la unidad o Tambo.");
         if (request.AlternativeAvailable is null) throw new DomainException("Indique si se dispone de equipos o sistemas alternativos.");
         if (request.SubcategoryCode is null) throw new DomainException("Elija el servicio del catálogo.");
@@ -94,11 +100,31 @@ public sealed class TicketRegistration(IDbContextFactory<SigetDbContext> dbFacto
                 {
                     continue; // another registration took the same number first: read the sequence again
                 }
-                // The notifications need the ticket's id, so they are saved second, in the same transaction.
+                // The notifications and files need the ticket's id, so they are saved second, in the same transaction.
                 notices = TicketNotices.ForChange(new TicketChange(ticket, TicketAction.Registrar, actor, null, TicketState.EnCola), [], now);
                 db.Notifications.AddRange(notices);
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
+                var stored = new List<string>();
+                try
+                {
+                    if (files.Count > 0)
+                    {
+                        var message = ticket.RegistrationFiles(actor, now);
+                        for (var i = 0; i < files.Count; i++)
+                        {
+                            var name = await store.SaveAsync(files[i].Content, ct);
+                            stored.Add(name);
+                            message.Attach(new TicketAttachment(ticket.Id, files[i].FileName, kinds[i], files[i].Length, name, actor, now));
+                        }
+                        db.TicketMessages.Add(message);
+                    }
+                    await db.SaveChangesAsync(ct);
+                    await transaction.CommitAsync(ct);
+                }
+                catch
+                {
+                    foreach (var name in stored) store.Delete(name); // no files without their ticket
+                    throw;
+                }
             }
             feed.Publish(ticket, TicketAction.Registrar, actor);
             notifications.Publish(notices);

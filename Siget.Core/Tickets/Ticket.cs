@@ -349,6 +349,10 @@ public sealed partial class Ticket
     public DateTime? VisibleUntilUtc(Actor actor) =>
         actor.Role == Role.Proveedor && Level != SupportLevel.Nivel3 ? VendorLeftAtUtc ?? RegisteredAtUtc : null;
 
+    /// <summary>The public message that carries the files sent with the registration. Not a reply: no SLA effect.</summary>
+    public TicketMessage RegistrationFiles(Actor actor, DateTime nowUtc) =>
+        new(Id, actor, isInternal: false, "Archivos adjuntos al registrar el ticket.", nowUtc);
+
     /// <summary>Internal notes: UTI staff, and a vendor user only while the ticket is assigned to them.</summary>
     public bool MayReadInternalNotes(Actor actor) =>
         actor.Role is Role.Tecnico or Role.Especialista or Role.Supervisor or Role.Administrador or Role.Sistema

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
 using Siget.Console.Services;
 using Siget.Core;
@@ -33,6 +34,7 @@ public partial class RegisterTicketForm
     private IReadOnlyList<UnitOption> units = [];
     private bool forCitizen;
     private readonly CitizenRequest citizen = new();
+    private readonly List<IBrowserFile> files = [];
     private readonly RegisterTicketRequest request = new();
 
     private Priority? ResultingPriority => request.Impact is { } impact && request.AlternativeAvailable is { } alternative
@@ -51,6 +53,17 @@ public partial class RegisterTicketForm
         return await People.SearchRequestersAsync(actor, text, ct);
     }
 
+    private void AddFiles(IReadOnlyList<IBrowserFile>? added)
+    {
+        error = null;
+        foreach (var file in added ?? [])
+        {
+            if (files.Count >= AttachmentRules.MaxPerMessage) { error = $"Se admiten hasta {AttachmentRules.MaxPerMessage} archivos por ticket."; break; }
+            if (file.Size > AttachmentRules.MaxBytes) { error = $"«{file.Name}» pesa más de 10 MB."; continue; }
+            files.Add(file);
+        }
+    }
+
     private Task<IEnumerable<CatalogEntry>> SearchCatalog(string? text, CancellationToken ct) =>
         Task.FromResult(ServiceCatalog.Search(catalog, text));
 
@@ -66,7 +79,23 @@ public partial class RegisterTicketForm
             request.Citizen = forCitizen ? citizen : null;
             request.SubcategoryCode = service?.Code;
             var actor = (await AuthenticationState).User.ToActor();
-            await OnRegistered.InvokeAsync(await Registration.RegisterWithCodeAsync(actor, request));
+            var uploads = new List<UploadedFile>();
+            try
+            {
+                foreach (var file in files)
+                {
+                    // Buffered to a temporary file so the check can read the content and the store can copy it.
+                    var buffer = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+                    uploads.Add(new UploadedFile(file.Name, buffer, file.Size));
+                    await using var source = file.OpenReadStream(AttachmentRules.MaxBytes);
+                    await source.CopyToAsync(buffer);
+                }
+                await OnRegistered.InvokeAsync(await Registration.RegisterWithCodeAsync(actor, request, files: uploads));
+            }
+            finally
+            {
+                foreach (var upload in uploads) await upload.Content.DisposeAsync();
+            }
         }
         catch (DomainException ex)
         {
