@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
+using Siget.Console.Components.Shared;
 using MudBlazor;
 using Siget.Console.Services;
 using Siget.Core;
@@ -53,16 +54,7 @@ public partial class RegisterTicketForm
         return await People.SearchRequestersAsync(actor, text, ct);
     }
 
-    private void AddFiles(IReadOnlyList<IBrowserFile>? added)
-    {
-        error = null;
-        foreach (var file in added ?? [])
-        {
-            if (files.Count >= AttachmentRules.MaxPerMessage) { error = $"Se admiten hasta {AttachmentRules.MaxPerMessage} archivos por ticket."; break; }
-            if (file.Size > AttachmentRules.MaxBytes) { error = $"«{file.Name}» pesa más de 10 MB."; continue; }
-            files.Add(file);
-        }
-    }
+    private void AddFiles(IReadOnlyList<IBrowserFile>? added) => error = BrowserUploads.Add(files, added);
 
     private Task<IEnumerable<CatalogEntry>> SearchCatalog(string? text, CancellationToken ct) =>
         Task.FromResult(ServiceCatalog.Search(catalog, text));
@@ -79,17 +71,9 @@ public partial class RegisterTicketForm
             request.Citizen = forCitizen ? citizen : null;
             request.SubcategoryCode = service?.Code;
             var actor = (await AuthenticationState).User.ToActor();
-            var uploads = new List<UploadedFile>();
+            var uploads = await BrowserUploads.BufferAsync(files);
             try
             {
-                foreach (var file in files)
-                {
-                    // Buffered to a temporary file so the check can read the content and the store can copy it.
-                    var buffer = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-                    uploads.Add(new UploadedFile(file.Name, buffer, file.Size));
-                    await using var source = file.OpenReadStream(AttachmentRules.MaxBytes);
-                    await source.CopyToAsync(buffer);
-                }
                 await OnRegistered.InvokeAsync(await Registration.RegisterWithCodeAsync(actor, request, files: uploads));
             }
             finally
