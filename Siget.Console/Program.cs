@@ -42,6 +42,7 @@ builder.Services.AddAuthentication(o =>
         o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
     })
     .AddIdentityCookies();
+builder.Services.AddAuthentication().AddEntraId(builder.Configuration);
 builder.Services.ConfigureApplicationCookie(o =>
 {
     o.LoginPath = "/cuenta/ingresar";
@@ -160,6 +161,7 @@ app.MapHealthChecks("/health", HealthResponse.Options);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 app.MapHub<QueueHub>(QueueHub.Path);
 app.MapAccountEndpoints();
+if (EntraIdSignIn.IsEnabled(app.Configuration)) app.MapEntraIdEndpoints();
 app.MapAttachmentDownloads();
 
 app.Run();
