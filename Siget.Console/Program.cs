@@ -102,6 +102,7 @@ builder.Services.AddTransient<SlaPolicy>(sp => sp.GetRequiredService<SettingsSto
 builder.Services.AddSingleton<TicketFeed>();
 builder.Services.AddSingleton<NotificationFeed>();
 builder.Services.AddSingleton<QueueHubConnections>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<QueueHubConnections>());
 builder.Services.AddSingleton<TicketPresence>();
 builder.Services.AddSignalR().AddJsonProtocol(o =>
     o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

@@ -99,6 +99,25 @@ public sealed class QueueHubTests : IAsyncLifetime
             Impact = OperatingImpact.Total, AlternativeAvailable = false,
         });
 
+    [Fact]
+    public async Task A_deactivated_person_s_connection_is_closed_at_the_next_check()
+    {
+        var (_, cookies) = await _app.SignInAsync("tecnico");
+        await using var connection = Connect(cookies);
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
+        await connection.StartAsync();
+        var guard = _app.Service<QueueHubConnections>();
+
+        (await guard.RevalidateAsync()).Should().Be(0, "an active person stays connected");
+        await _app.Service<UserAdministration>().DeactivateAsync(new Actor("admin", "Administrador", Role.Administrador), _technician.UserId);
+        var closedNow = await guard.RevalidateAsync();
+
+        closedNow.Should().Be(1);
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        connection.State.Should().Be(HubConnectionState.Disconnected);
+    }
+
     private HubConnection Connect(CookieContainer? cookies)
     {
         var url = new Uri(_app.Server.BaseAddress, QueueHub.Path.TrimStart('/'));

@@ -1,6 +1,10 @@
 using System.Collections.Concurrent;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Siget.Console.Data;
 using Siget.Console.Services;
 
 namespace Siget.Console.Live;
@@ -18,7 +22,7 @@ public sealed class QueueHub(QueueHubConnections connections) : Hub
 
     public override Task OnConnectedAsync()
     {
-        connections.Add(Context.ConnectionId, Context.User!.ToActor());
+        connections.Add(Context);
         return base.OnConnectedAsync();
     }
 
@@ -29,20 +33,62 @@ public sealed class QueueHub(QueueHubConnections connections) : Hub
     }
 }
 
-/// <summary>Keeps one feed subscription per hub connection and forwards its events to that connection only.</summary>
-public sealed class QueueHubConnections(TicketFeed feed, IHubContext<QueueHub> hub)
+/// <summary>
+/// Keeps one feed subscription per hub connection and forwards its events to that connection only. Every
+/// <see cref="Interval"/> it checks the people connected: a connection whose person was deactivated (or whose security
+/// stamp changed: password reset, role change) is closed.
+/// </summary>
+public sealed class QueueHubConnections(TicketFeed feed, IHubContext<QueueHub> hub, IDbContextFactory<SigetDbContext> dbFactory,
+    TimeProvider clock, ILogger<QueueHubConnections> logger) : BackgroundService
 {
-    private readonly ConcurrentDictionary<string, IDisposable> _subscriptions = new();
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
 
-    public void Add(string connectionId, Siget.Core.Access.Actor actor)
+    private sealed record Connection(HubCallerContext Context, string UserId, string? SecurityStamp, IDisposable Subscription);
+
+    private readonly ConcurrentDictionary<string, Connection> _connections = new();
+
+    public void Add(HubCallerContext context)
     {
+        var user = context.User!;
+        var actor = user.ToActor();
+        var connectionId = context.ConnectionId;
         var subscription = feed.Subscribe(actor, change =>
             hub.Clients.Client(connectionId).SendAsync(QueueHub.TicketChangedMethod, change));
-        if (!_subscriptions.TryAdd(connectionId, subscription)) subscription.Dispose();
+        var stamp = user.FindFirstValue(new ClaimsIdentityOptions().SecurityStampClaimType);
+        if (!_connections.TryAdd(connectionId, new Connection(context, actor.UserId, stamp, subscription))) subscription.Dispose();
     }
 
     public void Remove(string connectionId)
     {
-        if (_subscriptions.TryRemove(connectionId, out var subscription)) subscription.Dispose();
+        if (_connections.TryRemove(connectionId, out var connection)) connection.Subscription.Dispose();
+    }
+
+    /// <summary>Closes the connections of people who may no longer be connected. Returns how many were closed.</summary>
+    public async Task<int> RevalidateAsync(CancellationToken ct = default)
+    {
+        var open = _connections.Values.ToList();
+        if (open.Count == 0) return 0;
+        var ids = open.Select(c => c.UserId).Distinct().ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var valid = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.IsActive)
+            .ToDictionaryAsync(u => u.Id, u => u.SecurityStamp, ct);
+        var closed = 0;
+        foreach (var connection in open.Where(c => !valid.TryGetValue(c.UserId, out var stamp) || stamp != c.SecurityStamp))
+        {
+            Remove(connection.Context.ConnectionId);
+            connection.Context.Abort();
+            closed++;
+        }
+        return closed;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try { await RevalidateAsync(stoppingToken); }
+            catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogWarning(ex, "Could not revalidate hub connections"); }
+        }
     }
 }
