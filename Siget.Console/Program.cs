@@ -99,6 +99,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<SettingsStore>();
 // The policy in force now (administrators may change it): resolve it when needed, never keep it.
 builder.Services.AddTransient<SlaPolicy>(sp => sp.GetRequiredService<SettingsStore>().Policy);
+builder.Services.AddSingleton<SigetMetrics>();
+builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, SessionCounter>();
 builder.Services.AddSingleton<TicketFeed>();
 builder.Services.AddSingleton<NotificationFeed>();
 builder.Services.AddSingleton<QueueHubConnections>();

@@ -27,7 +27,7 @@ public sealed record TicketChanged(
 /// person they serve, and unsubscribe on dispose. The access rules are applied here, before anything is
 /// delivered: a subscriber never hears of a ticket it may not see, except that one it is showing has left its view.
 /// </summary>
-public sealed class TicketFeed(ILogger<TicketFeed> logger)
+public sealed class TicketFeed(ILogger<TicketFeed> logger, SigetMetrics metrics)
 {
     private readonly Lock _gate = new();
     private Subscription[] _subscriptions = [];
@@ -53,7 +53,11 @@ public sealed class TicketFeed(ILogger<TicketFeed> logger)
 
     private async Task Deliver(Subscription subscription, TicketChanged change)
     {
-        try { await subscription.Handler(change); }
+        try
+        {
+            await subscription.Handler(change);
+            metrics.EventDelivered();
+        }
         catch (Exception ex) { logger.LogWarning(ex, "A live subscriber failed on ticket {TicketId}", change.TicketId); }
     }
 

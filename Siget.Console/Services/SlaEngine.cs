@@ -32,7 +32,7 @@ public sealed record SlaPassResult(int OpenTickets, int Reviewed, int Alerts, in
 /// restart, an overlapping pass or a clock jump never tells (or escalates) twice. Passes never overlap in one process.
 /// </summary>
 public sealed class SlaEngine(IDbContextFactory<SigetDbContext> dbFactory, TimeProvider clock, SettingsStore settings, TicketFeed feed,
-    NotificationFeed notifications, IOptions<SlaEngineOptions> options, ILogger<SlaEngine> logger) : BackgroundService
+    NotificationFeed notifications, IOptions<SlaEngineOptions> options, ILogger<SlaEngine> logger, SigetMetrics metrics) : BackgroundService
 {
     private const int ConflictAttempts = 3;
     private readonly SemaphoreSlim _pass = new(1, 1);
@@ -57,6 +57,7 @@ public sealed class SlaEngine(IDbContextFactory<SigetDbContext> dbFactory, TimeP
     public async Task<SlaPassResult> RunOnceAsync(CancellationToken ct = default)
     {
         await _pass.WaitAsync(ct);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             var now = clock.GetUtcNow().UtcDateTime;
@@ -88,6 +89,7 @@ public sealed class SlaEngine(IDbContextFactory<SigetDbContext> dbFactory, TimeP
         }
         finally
         {
+            metrics.SlaPassCompleted(System.Diagnostics.Stopwatch.GetElapsedTime(started));
             _pass.Release();
         }
     }

@@ -14,7 +14,8 @@ namespace Siget.Console.Services;
 /// saw, let the domain make the change (and its history entry), store it with the notifications it causes in one
 /// transaction, then publish both live.
 /// </summary>
-public sealed class TicketCommands(IDbContextFactory<SigetDbContext> dbFactory, TimeProvider clock, TicketFeed feed, NotificationFeed notifications)
+public sealed class TicketCommands(IDbContextFactory<SigetDbContext> dbFactory, TimeProvider clock, TicketFeed feed, NotificationFeed notifications,
+    SigetMetrics metrics)
 {
     public Task<Ticket> TakeAsync(Actor actor, int ticketId, long version, CancellationToken ct = default) =>
         ExecuteAsync(actor, ticketId, version, TicketAction.Tomar, (_, t, now) => { t.Take(actor, now); return Task.CompletedTask; }, ct);
@@ -80,6 +81,7 @@ public sealed class TicketCommands(IDbContextFactory<SigetDbContext> dbFactory, 
     private async Task<Ticket> ExecuteAsync(Actor actor, int ticketId, long version, TicketAction action,
         Func<SigetDbContext, Ticket, DateTime, Task> change, CancellationToken ct)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ticket = await db.Tickets.Where(TicketAccess.VisibleTo(actor)).SingleOrDefaultAsync(t => t.Id == ticketId, ct)
             ?? throw new DomainException("No se encontró el ticket.");
@@ -101,6 +103,7 @@ public sealed class TicketCommands(IDbContextFactory<SigetDbContext> dbFactory, 
         }
         feed.Publish(ticket, action, actor);
         notifications.Publish(notices);
+        metrics.CommandCompleted(action.ToString(), System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return ticket;
     }
 }

@@ -1,0 +1,54 @@
+using System.Diagnostics.Metrics;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+
+namespace Siget.Console.Live;
+
+/// <summary>
+/// SIGET's own measurements, under the meter "Siget" (read them live with
+/// <c>dotnet-counters monitor -n Siget.Console --counters Siget</c>): open screens, live events delivered, how long
+/// commands take and how long each SLA engine pass takes.
+/// </summary>
+public sealed class SigetMetrics : IDisposable
+{
+    public const string MeterName = "Siget";
+
+    private readonly Meter _meter;
+    private readonly UpDownCounter<int> _sessions;
+    private readonly Counter<long> _eventsDelivered;
+    private readonly Histogram<double> _commandDuration;
+    private readonly Histogram<double> _slaPassDuration;
+
+    public SigetMetrics(IMeterFactory meters)
+    {
+        _meter = meters.Create(MeterName);
+        _sessions = _meter.CreateUpDownCounter<int>("siget.sessions.active", "{circuit}", "Pantallas de Blazor conectadas");
+        _eventsDelivered = _meter.CreateCounter<long>("siget.live.events_delivered", "{event}", "Eventos en vivo entregados a pantallas y hubs");
+        _commandDuration = _meter.CreateHistogram<double>("siget.commands.duration", "ms", "Duración de cada comando sobre un ticket");
+        _slaPassDuration = _meter.CreateHistogram<double>("siget.sla.pass.duration", "ms", "Duración de cada pasada del motor de SLA");
+    }
+
+    public void SessionOpened() => _sessions.Add(1);
+    public void SessionClosed() => _sessions.Add(-1);
+    public void EventDelivered() => _eventsDelivered.Add(1);
+    public void CommandCompleted(string action, TimeSpan duration) =>
+        _commandDuration.Record(duration.TotalMilliseconds, new KeyValuePair<string, object?>("action", action));
+    public void SlaPassCompleted(TimeSpan duration) => _slaPassDuration.Record(duration.TotalMilliseconds);
+
+    public void Dispose() => _meter.Dispose();
+}
+
+/// <summary>Counts open Blazor circuits for <see cref="SigetMetrics"/>.</summary>
+public sealed class SessionCounter(SigetMetrics metrics) : CircuitHandler
+{
+    public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken ct)
+    {
+        metrics.SessionOpened();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken ct)
+    {
+        metrics.SessionClosed();
+        return Task.CompletedTask;
+    }
+}
