@@ -34,7 +34,7 @@ public class RequesterPortalTests(BrowserFixture browser) : IClassFixture<Browse
             await maria.GetByText("No, ninguna", new() { Exact = true }).ClickAsync();
             await Expect(maria.Locator("#prioridad-resultante")).ToContainTextAsync("Alta");
             await maria.GetByRole(AriaRole.Button, new() { Name = "Enviar solicitud" }).ClickAsync();
-            await maria.WaitForURLAsync(new Regex(@"/tickets/\d{4}-\d+$"));
+            await maria.WaitForURLAsync(new Regex(@"/tickets/\d{4}-\d+$"), new() { WaitUntil = WaitUntilState.Commit }); // in-app navigation: no load event to wait for
             var number = maria.Url[(maria.Url.LastIndexOf('/') + 1)..];
             await Expect(maria.Locator(".mud-snackbar")).ToContainTextAsync($"Su ticket {number} fue registrado");
             await Expect(maria.GetByText("En atención por soporte")).ToBeVisibleAsync();

@@ -74,7 +74,7 @@ public class TechnicianFlowTests(BrowserFixture browser, ITestOutputHelper outpu
             var register = page.GetByRole(AriaRole.Button, new() { Name = "Registrar ticket" });
             await Expect(register).ToBeEnabledAsync();
             await register.ClickAsync();
-            await page.WaitForURLAsync(new Regex(@"/tickets/\d{4}-\d+$"));
+            await page.WaitForURLAsync(new Regex(@"/tickets/\d{4}-\d+$"), new() { WaitUntil = WaitUntilState.Commit }); // in-app navigation: no load event to wait for
             var number = page.Url[(page.Url.LastIndexOf('/') + 1)..];
             await Expect(page.Locator("h1 .ticket-number")).ToHaveTextAsync(number);
             await Expect(page.Locator("h1")).ToContainTextAsync(subject);

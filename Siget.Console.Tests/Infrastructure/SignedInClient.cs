@@ -6,21 +6,19 @@ using Siget.Console.Data;
 namespace Siget.Console.Tests.Infrastructure;
 
 /// <summary>Signs in through the real sign-in form (antiforgery token included) and keeps the cookie.</summary>
-public static partial class SignedInClient
+public static class SignedInClient
 {
     public static async Task<(HttpClient Client, CookieContainer Cookies)> SignInAsync(this SigetAppFactory app, string userName,
         string password = DemoData.Password)
     {
         var cookies = new CookieContainer();
         var client = app.CreateDefaultClient(new CookieHandler(cookies));
-        var form = await client.GetStringAsync("/cuenta/ingresar");
-        var token = AntiforgeryField().Match(form);
-        if (!token.Success) throw new InvalidOperationException("The sign-in page has no antiforgery token.");
+        var token = HtmlForms.Token(await client.GetStringAsync("/cuenta/ingresar"));
 
         var response = await client.PostAsync("/cuenta/ingresar", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "login",
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+            ["__RequestVerificationToken"] = token,
             ["Input.UserName"] = userName,
             ["Input.Password"] = password,
         }));
@@ -28,9 +26,6 @@ public static partial class SignedInClient
             throw new InvalidOperationException($"Sign-in of {userName} failed with {(int)response.StatusCode}.");
         return (client, cookies);
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 
     private sealed class CookieHandler(CookieContainer cookies) : DelegatingHandler
     {

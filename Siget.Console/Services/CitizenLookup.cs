@@ -32,7 +32,7 @@ public sealed class CitizenLookup(IDbContextFactory<SigetDbContext> dbFactory)
             .OrderBy(m => m.AtUtc).ThenBy(m => m.Id)
             .Select(m => new CitizenReply(m.AuthorName, m.AtUtc, m.Body)).ToListAsync(ct);
         return new CitizenTicketView(ticket.Number, ticket.Subject, ticket.State,
-            ticket.IsOpen ? ticket.Level.RequesterLabel() : ticket.State.Label(), ticket.RegisteredAtUtc, ticket.ResolvedAtUtc,
+            ticket.Level.RequesterStatus(ticket.State), ticket.RegisteredAtUtc, ticket.ResolvedAtUtc,
             ticket.ClosedAtUtc, ticket.State is TicketState.Resuelto or TicketState.Finalizado ? ticket.Solution : null, replies);
     }
 }

@@ -110,12 +110,12 @@ public sealed class TicketQueries(IDbContextFactory<SigetDbContext> dbFactory, S
             .Join(db.Categories, s => s.CategoryId, c => c.Id, (s, c) => new { Sub = s.Name, Cat = c.Name })
             .SingleAsync(ct);
         var internalNotes = ticket.MayReadInternalNotes(actor);
-        var until = ticket.VisibleUntilUtc(actor) ?? DateTime.MaxValue;
+        var frozenAt = ticket.VisibleUntilUtc(actor);
+        var until = frozenAt ?? DateTime.MaxValue;
         var messages = await db.TicketMessages.AsNoTracking().Include(m => m.Attachments)
             .Where(m => m.TicketId == ticket.Id && (internalNotes || !m.Internal) && m.AtUtc <= until)
             .OrderBy(m => m.AtUtc).ThenBy(m => m.Id).ToListAsync(ct);
-        return new TicketDetail(ticket, names.Sub, names.Cat, messages, ticket.HistoryVisibleTo(actor).Where(h => h.AtUtc <= until).ToList(),
-            ticket.VisibleUntilUtc(actor));
+        return new TicketDetail(ticket, names.Sub, names.Cat, messages, ticket.HistoryVisibleTo(actor).Where(h => h.AtUtc <= until).ToList(), frozenAt);
     }
 
     private static IQueryable<Ticket> Filter(IQueryable<Ticket> tickets, Actor actor, QueueFilter filter, SigetDbContext db)

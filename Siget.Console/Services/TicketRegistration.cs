@@ -48,12 +48,12 @@ public sealed class TicketRegistration(IDbContextFactory<SigetDbContext> dbFacto
     private const int SequenceAttempts = 5;
 
     public async Task<Ticket> RegisterAsync(Actor actor, RegisterTicketRequest request, CancellationToken ct = default) =>
-        (await RegisterWithCodeAsync(actor, request, ct)).Ticket;
+        (await RegisterWithCodeAsync(actor, request, ct: ct)).Ticket;
 
     /// <summary>Registers, with the files sent along (same limits as replies), and, for a citizen, returns the access
     /// code to hand over (only its hash is stored). Ticket, files and notifications commit together or not at all.</summary>
-    public async Task<RegisteredTicket> RegisterWithCodeAsync(Actor actor, RegisterTicketRequest request, CancellationToken ct = default,
-        IReadOnlyList<UploadedFile>? files = null)
+    public async Task<RegisteredTicket> RegisterWithCodeAsync(Actor actor, RegisterTicketRequest request,
+        IReadOnlyList<UploadedFile>? files = null, CancellationToken ct = default)
     {
         files ??= [];
         if (files.Count > AttachmentRules.MaxPerMessage)

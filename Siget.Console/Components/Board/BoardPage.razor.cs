@@ -100,8 +100,15 @@ public partial class BoardPage
 
     private async Task OnDroppedAsync(MudItemDropInfo<BoardCard> drop)
     {
-        var card = drop.Item;
-        if (card is null || BoardLane.Parse(drop.DropzoneIdentifier) is not { } target) return;
+        if (drop.Item is { } card && BoardLane.Parse(drop.DropzoneIdentifier) is { } target) await MoveAsync(card, target, dragged: true);
+    }
+
+    /// <summary>
+    /// One move, dragged or chosen from the menu: plan it, refuse it with the reason, or ask what it needs and run it.
+    /// A dragged card shows in its target column while its dialog is open; the board is reloaded afterwards either way.
+    /// </summary>
+    private async Task MoveAsync(BoardCard card, BoardLane target, bool dragged)
+    {
         var move = BoardMoves.Plan(card.Level, card.AssigneeId, card.VendorCompanyId, target);
         switch (move.Kind)
         {
@@ -112,12 +119,14 @@ public partial class BoardPage
                 container?.Refresh();
                 return;
         }
-        pending[card.Id] = target.Id;
-        StateHasChanged();
+        if (dragged)
+        {
+            pending[card.Id] = target.Id;
+            StateHasChanged();
+        }
         try
         {
-            var column = snapshot?.Column(target);
-            var command = await AskAsync(card, move.Kind, target, column?.Title ?? "");
+            var command = await AskAsync(card, move.Kind, target, snapshot?.Column(target)?.Title ?? "");
             if (command is not null) await RunAsync(card, move.Kind, command);
         }
         finally
@@ -191,17 +200,7 @@ public partial class BoardPage
             BoardMoveKind.Liberar => new BoardLane(card.Level),
             _ => await PickTargetAsync(card, request.Kind),
         };
-        if (target is null) return;
-        var move = BoardMoves.Plan(card.Level, card.AssigneeId, card.VendorCompanyId, target);
-        if (move.Kind == BoardMoveKind.Rechazado)
-        {
-            Snackbar.Add($"{card.Number}: {move.Refusal}", Severity.Warning);
-            return;
-        }
-        if (move.Kind == BoardMoveKind.Ninguno) return;
-        var command = await AskAsync(card, move.Kind, target, snapshot.Column(target)?.Title ?? "");
-        if (command is not null) await RunAsync(card, move.Kind, command);
-        await ReloadAsync();
+        if (target is not null) await MoveAsync(card, target, dragged: false);
     }
 
     /// <summary>Lets the person choose the destination column from a list (what dragging does with the mouse).</summary>
