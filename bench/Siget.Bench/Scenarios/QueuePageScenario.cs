@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Net;
+using Siget.Bench.Data;
+using Siget.Bench.Running;
+
+namespace Siget.Bench.Scenarios;
+
+/// <summary>
+/// The queue as a signed-in technician opens it: the full HTTP request of the prerendered page (Blazor renders the
+/// queue's first window of rows on the server), the default view and a filtered one; then four clients at once.
+/// The limit is a raw SQLite query of the same rows (count plus first window, in queue order).
+/// </summary>
+public sealed class QueuePageScenario : Scenario
+{
+    public override string Name => "queue-page";
+    public override string Title => "Queue page (prerendered HTTP request)";
+
+    public override async Task<IReadOnlyList<ScenarioResult>> RunAsync(BenchRun run, CancellationToken ct)
+    {
+        await using var server = await BenchServer.StartAsync(run.DatabasePath);
+        var cookies = await server.SignInAsync(BenchPeople.TechnicianName(0));
+        using var http = server.NewClient(cookies);
+        var requests = run.Scaled(200, 20);
+
+        var all = await TimeAsync(http, "cola/todos", requests, ct);
+        var filtered = await TimeAsync(http, "cola/todos?prioridad=Alta&canal=Telefono", requests, ct);
+        var rate = await ThroughputAsync(server, run, ct);
+        var raw = RawQueueQuery(run.DatabasePath, requests);
+
+        return
+        [
+            new(Title, "queue page, all open (p95)", all.P95, Target.AtMostOf(50, "ms"), new PhysicalLimit(raw.P95, "ms", "raw SQLite count + first 50 rows in queue order (p95)"), all.ToString()),
+            new(Title, "filtered view (p95)", filtered.P95, Target.AtMostOf(30, "ms"), new PhysicalLimit(raw.P95, "ms", "raw SQLite count + first 50 rows in queue order (p95)"), filtered.ToString()),
+            new(Title, "4 concurrent clients", rate, Target.AtLeastOf(100, "pages/s")),
+        ];
+    }
+
+    private static async Task<Latencies> TimeAsync(HttpClient http, string path, int count, CancellationToken ct)
+    {
+        for (var i = 0; i < 5; i++) await GetAsync(http, path, ct); // warm-up: JIT, caches, connection pool
+        var latencies = new Latencies();
+        for (var i = 0; i < count; i++) await latencies.TimeAsync(() => GetAsync(http, path, ct));
+        return latencies;
+    }
+
+    private static async Task GetAsync(HttpClient http, string path, CancellationToken ct)
+    {
+        using var response = await http.GetAsync(path, ct);
+        var body = await response.Content.ReadAsStringAsync(ct);
+        if (response.StatusCode != HttpStatusCode.OK || !body.Contains("Cola de tickets", StringComparison.Ordinal))
+            throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode} without the queue.");
+    }
+
+    /// <summary>Four technicians each loading the queue in a loop for a fixed time.</summary>
+    private static async Task<double> ThroughputAsync(BenchServer server, BenchRun run, CancellationToken ct)
+    {
+        var clients = new List<HttpClient>();
+        for (var i = 0; i < 4; i++) clients.Add(server.NewClient(await server.SignInAsync(BenchPeople.TechnicianName(i + 1))));
+        var duration = TimeSpan.FromSeconds(run.Quick ? 3 : 15);
+        var pages = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(clients.Select(async c =>
+        {
+            while (clock.Elapsed < duration)
+            {
+                await GetAsync(c, "cola/todos", ct);
+                Interlocked.Increment(ref pages);
+            }
+        }));
+        foreach (var c in clients) c.Dispose();
+        return pages / clock.Elapsed.TotalSeconds;
+    }
+
+    private static Latencies RawQueueQuery(string databasePath, int count)
+    {
+        using var connection = BenchRun.Open(databasePath);
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT COUNT(*) FROM Tickets WHERE State IN (1, 2) AND (Level = 1 OR AssigneeId = 'x');
+            SELECT t.Id, t.Number, t.Subject, t.Priority, t.State, t.Level, s.Name, t.RequesterName, t.UnitName, t.AssigneeName, t.NextDueUtc
+            FROM Tickets t JOIN ServiceSubcategories s ON s.Code = t.SubcategoryCode
+            WHERE t.State IN (1, 2) AND (t.Level = 1 OR t.AssigneeId = 'x')
+            ORDER BY t.Priority DESC, t.Preferential DESC, t.NextDueUtc IS NULL, t.NextDueUtc, t.Id LIMIT 50;
+            """;
+        var latencies = new Latencies();
+        for (var i = 0; i < count + 5; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using (var reader = command.ExecuteReader())
+                do { while (reader.Read()) { } } while (reader.NextResult());
+            if (i >= 5) latencies.Add(Stopwatch.GetElapsedTime(started));
+        }
+        return latencies;
+    }
+}
