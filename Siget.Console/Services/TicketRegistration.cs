@@ -76,6 +76,11 @@ public sealed class TicketRegistration(IDbContextFactory<SigetDbContext> dbFacto
 
             var requester = citizen is null ? await StaffRequesterAsync(db, requesterId!, ct) : await CitizenRequesterAsync(db, citizen, ct);
 
+            // The transaction starts before the sequence is read: on SQLite it takes the write lock at once, so concurrent
+            // registrations queue for it instead of reading the same number and failing; elsewhere the retry below covers it.
+            // What is only read (catalog, requester) is read before, so the lock is held for the write alone.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
             var now = clock.GetUtcNow().UtcDateTime;
             var sla = settings.Policy;
             var year = sla.Calendar.ToLocal(now).Year;
@@ -89,42 +94,38 @@ public sealed class TicketRegistration(IDbContextFactory<SigetDbContext> dbFacto
             db.Tickets.Add(ticket);
             if (settings.AutomaticAssignment && await LeastLoadedTechnicianAsync(db, ct) is { } technician)
                 ticket.Reassign(Actor.System, technician, "Asignación automática: técnico disponible con menos tickets abiertos.", now);
-            IReadOnlyList<Notification> notices;
-            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+            try
             {
-                try
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException) when (attempt < SequenceAttempts)
+            {
+                continue; // another registration took the same number first: read the sequence again
+            }
+            // The notifications and files need the ticket's id, so they are saved second, in the same transaction.
+            var notices = TicketNotices.ForChange(new TicketChange(ticket, TicketAction.Registrar, actor, null, TicketState.EnCola), [], now);
+            db.Notifications.AddRange(notices);
+            var stored = new List<string>();
+            try
+            {
+                if (files.Count > 0)
                 {
-                    await db.SaveChangesAsync(ct);
-                }
-                catch (DbUpdateException) when (attempt < SequenceAttempts)
-                {
-                    continue; // another registration took the same number first: read the sequence again
-                }
-                // The notifications and files need the ticket's id, so they are saved second, in the same transaction.
-                notices = TicketNotices.ForChange(new TicketChange(ticket, TicketAction.Registrar, actor, null, TicketState.EnCola), [], now);
-                db.Notifications.AddRange(notices);
-                var stored = new List<string>();
-                try
-                {
-                    if (files.Count > 0)
+                    var message = ticket.RegistrationFiles(actor, now);
+                    for (var i = 0; i < files.Count; i++)
                     {
-                        var message = ticket.RegistrationFiles(actor, now);
-                        for (var i = 0; i < files.Count; i++)
-                        {
-                            var name = await store.SaveAsync(files[i].Content, ct);
-                            stored.Add(name);
-                            message.Attach(new TicketAttachment(ticket.Id, files[i].FileName, kinds[i], files[i].Length, name, actor, now));
-                        }
-                        db.TicketMessages.Add(message);
+                        var name = await store.SaveAsync(files[i].Content, ct);
+                        stored.Add(name);
+                        message.Attach(new TicketAttachment(ticket.Id, files[i].FileName, kinds[i], files[i].Length, name, actor, now));
                     }
-                    await db.SaveChangesAsync(ct);
-                    await transaction.CommitAsync(ct);
+                    db.TicketMessages.Add(message);
                 }
-                catch
-                {
-                    foreach (var name in stored) store.Delete(name); // no files without their ticket
-                    throw;
-                }
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            }
+            catch
+            {
+                foreach (var name in stored) store.Delete(name); // no files without their ticket
+                throw;
             }
             feed.Publish(ticket, TicketAction.Registrar, actor);
             notifications.Publish(notices);

@@ -18,7 +18,7 @@ public static class BenchProgram
     {
         var command = args.FirstOrDefault() ?? "run";
         var options = args.Skip(1).ToList();
-        var database = Option(options, "--db") ?? Path.Combine(BenchPaths.DataFolder, "siget-bench.db");
+        var database = Path.GetFullPath(Option(options, "--db") ?? Path.Combine(BenchPaths.DataFolder, "siget-bench.db"));
         var sizes = BenchSizes.Parse(options);
 
         switch (command)
@@ -50,7 +50,7 @@ public static class BenchProgram
         }
 
         var manifest = BenchManifest.Read(database);
-        if (manifest is null || manifest.Sizes != sizes)
+        if (manifest is null || manifest.Sizes != sizes || manifest.Schema != BenchManifest.CurrentSchema)
             manifest = await DataGenerator.GenerateAsync(database, sizes, DateTime.UtcNow);
         if (!options.Contains("--no-publish")) await BenchServer.PublishAsync();
 

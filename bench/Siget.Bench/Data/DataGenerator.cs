@@ -10,9 +10,16 @@ namespace Siget.Bench.Data;
 
 /// <summary>What the scenarios need to know about a generated database.</summary>
 public sealed record BenchManifest(BenchSizes Sizes, DateTime GeneratedAtUtc, string TimelineTicket, int TimelineEntries,
-    int Tickets, long HistoryRows, long MessageRows, long AttachmentRows, double Seconds)
+    int Tickets, long HistoryRows, long MessageRows, long AttachmentRows, double Seconds, string? Schema = null)
 {
     public static string PathFor(string databasePath) => Path.ChangeExtension(databasePath, ".json");
+
+    /// <summary>The product's newest SQLite migration: a data set built on an older schema is built again.</summary>
+    public static string CurrentSchema { get; } = typeof(Siget.Console.Data.SigetDbContext).Assembly.GetTypes()
+        .Where(t => t.Namespace?.EndsWith("Migrations.Sqlite", StringComparison.Ordinal) == true)
+        .Select(t => t.GetCustomAttributes(typeof(Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute), false)
+            .Cast<Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute>().FirstOrDefault()?.Id)
+        .Where(id => id is not null).Max()!;
 
     public static BenchManifest? Read(string databasePath) =>
         File.Exists(PathFor(databasePath)) && File.Exists(databasePath)
@@ -122,7 +129,7 @@ public static class DataGenerator
         Execute(connection, "PRAGMA journal_mode=WAL;");
 
         var manifest = new BenchManifest(sizes, nowUtc, timeline, TimelineEntries, total + 1, writer.HistoryRows, writer.MessageRows,
-            writer.AttachmentRows, Math.Round(clock.Elapsed.TotalSeconds, 1));
+            writer.AttachmentRows, Math.Round(clock.Elapsed.TotalSeconds, 1), BenchManifest.CurrentSchema);
         await File.WriteAllTextAsync(BenchManifest.PathFor(databasePath), JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true }));
         System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  done in {clock.Elapsed.TotalSeconds:N0} s: {manifest.Tickets:N0} tickets, {manifest.HistoryRows:N0} history entries, {manifest.MessageRows:N0} messages, {manifest.AttachmentRows:N0} attachments ({new FileInfo(databasePath).Length / 1e6:N0} MB)"));

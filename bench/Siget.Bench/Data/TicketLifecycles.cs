@@ -26,7 +26,7 @@ public sealed class TicketLifecycles(BenchPeople people, Func<int, SlaPolicy> po
     /// <summary>The citizen's access-code hash written for every generated citizen ticket (hashing each would take hours).</summary>
     public string CitizenAccessCodeHash => _citizenHash;
 
-    private enum Stop { EnColaN1, EnProcesoN1, EnColaN2, EnProcesoN2, Vendor, Nivel4, Resuelto, Closed }
+    private enum Stop { EnColaN1, EnProcesoN1, EnColaN2, EnProcesoN2, Vendor, Nivel4, Direccion, Resuelto, Closed }
 
     public GeneratedTicket Create(int id, TicketNumber number, DateTime registeredAtUtc, bool open)
     {
@@ -74,7 +74,7 @@ public sealed class TicketLifecycles(BenchPeople people, Func<int, SlaPolicy> po
         {
             Stop.EnColaN2 or Stop.EnProcesoN2 => 2,
             Stop.Vendor => 3,
-            Stop.Nivel4 => 4,
+            Stop.Nivel4 or Stop.Direccion => 4,
             _ => _random.Next(100) switch { < 74 => 1, < 92 => 2, < 99 => 3, _ => 4 },
         };
         if (climb >= 2)
@@ -103,6 +103,12 @@ public sealed class TicketLifecycles(BenchPeople people, Func<int, SlaPolicy> po
             if (stop == Stop.Nivel4) return Done();
             holder = supervisor;
             ticket.Take(holder, Later(30, 600));
+            if (stop == Stop.Direccion)
+            {
+                // Rare: the head of UTI takes it to Dirección Ejecutiva (investment, emergency change) and it waits there.
+                ticket.Escalate(holder, Criterion(SupportLevel.Nivel4), "Requiere decisión de la Dirección Ejecutiva.", null, Later(60, 480));
+                return Done();
+            }
         }
 
         ticket.Resolve(holder, Solutions[_random.Next(Solutions.Length)], Later(30, 2400));
@@ -172,6 +178,7 @@ public sealed class TicketLifecycles(BenchPeople people, Func<int, SlaPolicy> po
         < 80 => Stop.EnProcesoN2,
         < 87 => Stop.Vendor,
         < 89 => Stop.Nivel4,
+        < 90 => Stop.Direccion,
         _ => Stop.Resuelto,
     };
 

@@ -68,7 +68,15 @@ public sealed partial class BenchServer : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => server.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await server.WaitUntilHealthyAsync(TimeSpan.FromMinutes(3));
+        try
+        {
+            await server.WaitUntilHealthyAsync(TimeSpan.FromMinutes(3));
+        }
+        catch
+        {
+            await server.DisposeAsync(); // never leave a server behind
+            throw;
+        }
         return server;
     }
 

@@ -1024,8 +1024,6 @@ namespace Siget.Console.Data.Migrations.SqlServer
 
                     b.HasIndex("SubcategoryCode");
 
-                    b.HasIndex("VendorCompanyId");
-
                     b.HasIndex("AssigneeId", "State");
 
                     b.HasIndex("RequesterId", "State");
@@ -1033,7 +1031,9 @@ namespace Siget.Console.Data.Migrations.SqlServer
                     b.HasIndex("Year", "Sequence")
                         .IsUnique();
 
-                    b.HasIndex("State", "Level", "Priority", "Preferential", "NextDueUtc");
+                    b.HasIndex("VendorCompanyId", "Level", "State");
+
+                    b.HasIndex("State", "Level", "AssigneeId", "Priority", "Preferential", "NextDueUtc");
 
                     b.ToTable("Tickets");
                 });

@@ -1003,8 +1003,6 @@ namespace Siget.Console.Data.Migrations.Sqlite
 
                     b.HasIndex("SubcategoryCode");
 
-                    b.HasIndex("VendorCompanyId");
-
                     b.HasIndex("AssigneeId", "State");
 
                     b.HasIndex("RequesterId", "State");
@@ -1012,7 +1010,9 @@ namespace Siget.Console.Data.Migrations.Sqlite
                     b.HasIndex("Year", "Sequence")
                         .IsUnique();
 
-                    b.HasIndex("State", "Level", "Priority", "Preferential", "NextDueUtc");
+                    b.HasIndex("VendorCompanyId", "Level", "State");
+
+                    b.HasIndex("State", "Level", "AssigneeId", "Priority", "Preferential", "NextDueUtc");
 
                     b.ToTable("Tickets");
                 });
