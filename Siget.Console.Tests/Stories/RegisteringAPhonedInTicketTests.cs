@@ -141,6 +141,22 @@ public class RegisteringAPhonedInTicketTests(FridayEveningHelpDesk f) : IClassFi
         last.Should().Be(await db.Tickets.CountAsync(t => t.Year == 2026), "no number is skipped or used twice");
     }
 
+    [Fact]
+    public async Task A_registration_refused_among_simultaneous_ones_fails_alone_with_its_reason()
+    {
+        var tag = HelpDeskFixture.NewTag();
+
+        var attempts = Enumerable.Range(1, 12).Select(i => Task.Run(() => f.Registration.RegisterAsync(f.Technician,
+            HelpDeskFixture.Phoned(i == 6 ? f.Inactive : f.Requester, subject: $"{tag} {i}")))).ToList();
+        var refused = () => attempts[5];
+
+        await refused.Should().ThrowAsync<Siget.Core.DomainException>().WithMessage("*inactiva*");
+        var registered = await Task.WhenAll(attempts.Where((_, i) => i != 5));
+        registered.Should().HaveCount(11).And.OnlyContain(t => t.Subject.StartsWith(tag));
+        await using var db = f.App.CreateDbContext();
+        (await db.Tickets.CountAsync(t => t.Subject.StartsWith(tag))).Should().Be(11, "the others were written, the refused one not at all");
+    }
+
     private string UserName(Actor actor)
     {
         using var db = f.App.CreateDbContext();

@@ -40,9 +40,10 @@ public sealed record RegisteredTicket(Ticket Ticket, string? AccessCode);
 
 /// <summary>
 /// Registers a ticket: number, priority and SLA due times, first history entry and, when automatic assignment is on,
-/// the hand-over to the least-loaded available technician, in one transaction.
+/// the hand-over to the least-loaded available technician, in one transaction. Registrations without files that arrive
+/// together share one durable commit (see TicketRegistration.GroupCommit.cs); each is still all or nothing.
 /// </summary>
-public sealed class TicketRegistration(IDbContextFactory<SigetDbContext> dbFactory, TimeProvider clock, SettingsStore settings, TicketFeed feed,
+public sealed partial class TicketRegistration(IDbContextFactory<SigetDbContext> dbFactory, TimeProvider clock, SettingsStore settings, TicketFeed feed,
     NotificationFeed notifications, AttachmentStore store)
 {
     private const int SequenceAttempts = 5;
@@ -67,14 +68,19 @@ public sealed class TicketRegistration(IDbContextFactory<SigetDbContext> dbFacto
         if (citizen is null && string.IsNullOrWhiteSpace(requesterId)) throw new DomainException("Elija a la persona que solicita la atención.");
         var accessCode = citizen is null ? null : AccessCode.New();
 
+        if (files.Count == 0) return await RegisterInGroupAsync(new PendingRegistration(actor, request, citizen, requesterId, accessCode, ct));
+        return await RegisterAloneAsync(new PendingRegistration(actor, request, citizen, requesterId, accessCode, ct), files, kinds);
+    }
+
+    /// <summary>One registration in its own transaction: with files, or when its group could not commit.</summary>
+    private async Task<RegisteredTicket> RegisterAloneAsync(PendingRegistration pending, IReadOnlyList<UploadedFile> files,
+        IReadOnlyList<AttachmentKind> kinds)
+    {
+        var (actor, _, _, _, accessCode, ct) = pending;
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var subcategory = await db.Subcategories.AsNoTracking().SingleOrDefaultAsync(s => s.Code == request.SubcategoryCode, ct);
-            if (subcategory is null) throw new DomainException($"El servicio {request.SubcategoryCode} no existe en el catálogo.");
-            if (subcategory.Retired) throw new DomainException($"El servicio «{subcategory.Name}» fue retirado del catálogo; elija otro.");
-
-            var requester = citizen is null ? await StaffRequesterAsync(db, requesterId!, ct) : await CitizenRequesterAsync(db, citizen, ct);
+            var data = await NewTicketAsync(db, pending, ct);
 
             // The transaction starts before the sequence is read: on SQLite it takes the write lock at once, so concurrent
             // registrations queue for it instead of reading the same number and failing; elsewhere the retry below covers it.
@@ -83,14 +89,9 @@ public sealed class TicketRegistration(IDbContextFactory<SigetDbContext> dbFacto
 
             var now = clock.GetUtcNow().UtcDateTime;
             var sla = settings.Policy;
-            var year = sla.Calendar.ToLocal(now).Year;
-            var sequence = await db.TicketSequences.SingleOrDefaultAsync(s => s.Year == year, ct);
-            if (sequence is null) db.TicketSequences.Add(sequence = new TicketSequence { Year = year });
+            var sequence = await NextSequenceAsync(db, sla.Calendar.ToLocal(now).Year, ct);
             sequence.Last++;
-
-            var data = new NewTicket(request.Kind, request.Channel, subcategory.Code, request.Subject, request.Description,
-                request.Impact.Value, request.AlternativeAvailable.Value, requester);
-            var ticket = Ticket.Register(new TicketNumber(year, sequence.Last), data, actor, now, sla, accessCode);
+            var ticket = Ticket.Register(new TicketNumber(sequence.Year, sequence.Last), data, actor, now, sla, accessCode);
             db.Tickets.Add(ticket);
             if (settings.AutomaticAssignment && await LeastLoadedTechnicianAsync(db, ct) is { } technician)
                 ticket.Reassign(Actor.System, technician, "Asignación automática: técnico disponible con menos tickets abiertos.", now);
@@ -131,6 +132,27 @@ public sealed class TicketRegistration(IDbContextFactory<SigetDbContext> dbFacto
             notifications.Publish(notices);
             return new RegisteredTicket(ticket, accessCode);
         }
+    }
+
+    /// <summary>The ticket's data as the catalog and the directory say it now; refuses a retired service or an inactive requester.</summary>
+    private static async Task<NewTicket> NewTicketAsync(SigetDbContext db, PendingRegistration pending, CancellationToken ct)
+    {
+        var request = pending.Request;
+        var subcategory = await db.Subcategories.AsNoTracking().SingleOrDefaultAsync(s => s.Code == request.SubcategoryCode, ct);
+        if (subcategory is null) throw new DomainException($"El servicio {request.SubcategoryCode} no existe en el catálogo.");
+        if (subcategory.Retired) throw new DomainException($"El servicio «{subcategory.Name}» fue retirado del catálogo; elija otro.");
+        var requester = pending.Citizen is null
+            ? await StaffRequesterAsync(db, pending.RequesterId!, ct) : await CitizenRequesterAsync(db, pending.Citizen, ct);
+        return new NewTicket(request.Kind, request.Channel, subcategory.Code, request.Subject, request.Description,
+            request.Impact!.Value, request.AlternativeAvailable!.Value, requester);
+    }
+
+    /// <summary>The year's numbering row, tracked so that incrementing it is saved with the tickets.</summary>
+    private static async Task<TicketSequence> NextSequenceAsync(SigetDbContext db, int year, CancellationToken ct)
+    {
+        var sequence = await db.TicketSequences.SingleOrDefaultAsync(s => s.Year == year, ct);
+        if (sequence is null) db.TicketSequences.Add(sequence = new TicketSequence { Year = year });
+        return sequence;
     }
 
     private static async Task<TicketRequester> StaffRequesterAsync(SigetDbContext db, string requesterId, CancellationToken ct)
