@@ -56,6 +56,7 @@ public sealed class MetricsTests : IAsyncLifetime, IDisposable
 
         lock (_measured)
         {
+            _measured.Should().Contain(m => m.Instrument == "siget.commands.duration" && m.Action == "Registrar" && m.Value >= 0);
             _measured.Should().Contain(m => m.Instrument == "siget.commands.duration" && m.Action == "Tomar" && m.Value >= 0);
             _measured.Should().Contain(m => m.Instrument == "siget.sla.pass.duration" && m.Value >= 0);
             _measured.Should().Contain(m => m.Instrument == "siget.live.events_delivered" && m.Value == 1);

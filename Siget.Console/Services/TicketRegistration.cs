@@ -44,7 +44,7 @@ public sealed record RegisteredTicket(Ticket Ticket, string? AccessCode);
 /// together share one durable commit (see TicketRegistration.GroupCommit.cs); each is still all or nothing.
 /// </summary>
 public sealed partial class TicketRegistration(IDbContextFactory<SigetDbContext> dbFactory, TimeProvider clock, SettingsStore settings, TicketFeed feed,
-    NotificationFeed notifications, AttachmentStore store)
+    NotificationFeed notifications, AttachmentStore store, SigetMetrics metrics)
 {
     private const int SequenceAttempts = 5;
 
@@ -68,8 +68,11 @@ public sealed partial class TicketRegistration(IDbContextFactory<SigetDbContext>
         if (citizen is null && string.IsNullOrWhiteSpace(requesterId)) throw new DomainException("Elija a la persona que solicita la atención.");
         var accessCode = citizen is null ? null : AccessCode.New();
 
-        if (files.Count == 0) return await RegisterInGroupAsync(new PendingRegistration(actor, request, citizen, requesterId, accessCode, ct));
-        return await RegisterAloneAsync(new PendingRegistration(actor, request, citizen, requesterId, accessCode, ct), files, kinds);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var pending = new PendingRegistration(actor, request, citizen, requesterId, accessCode, ct);
+        var registered = files.Count == 0 ? await RegisterInGroupAsync(pending) : await RegisterAloneAsync(pending, files, kinds);
+        metrics.CommandCompleted(nameof(TicketAction.Registrar), System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return registered;
     }
 
     /// <summary>One registration in its own transaction: with files, or when its group could not commit.</summary>

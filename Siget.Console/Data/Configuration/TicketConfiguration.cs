@@ -37,9 +37,10 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         ticket.HasMany(t => t.History).WithOne().HasForeignKey(h => h.TicketId).OnDelete(DeleteBehavior.Cascade);
         ticket.Navigation(t => t.History).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("_history");
 
-        // The queue and its counts: open tickets by state, level and assignee (who may see them), then what the queue
-        // sorts by, so that counts and the sort read only this index and a million closed tickets are never touched.
-        ticket.HasIndex(t => new { t.State, t.Level, t.AssigneeId, t.Priority, t.Preferential, t.NextDueUtc });
+        // The queue, its counts and the board: open tickets by state, level and assignee (who may see them), then what
+        // the queue sorts by and the board's lanes and clocks, so that counts, the sort and the board's load read only
+        // this index and a million closed tickets are never touched.
+        ticket.HasIndex(t => new { t.State, t.Level, t.AssigneeId, t.Priority, t.Preferential, t.NextDueUtc, t.VendorCompanyId, t.RegisteredAtUtc });
         ticket.HasIndex(t => new { t.AssigneeId, t.State });
         ticket.HasIndex(t => new { t.RequesterId, t.State });
         // A vendor follows its company's tickets at level 3 (years of escalations, few of them current).

@@ -1033,7 +1033,7 @@ namespace Siget.Console.Data.Migrations.SqlServer
 
                     b.HasIndex("VendorCompanyId", "Level", "State");
 
-                    b.HasIndex("State", "Level", "AssigneeId", "Priority", "Preferential", "NextDueUtc");
+                    b.HasIndex("State", "Level", "AssigneeId", "Priority", "Preferential", "NextDueUtc", "VendorCompanyId", "RegisteredAtUtc");
 
                     b.ToTable("Tickets");
                 });

@@ -1012,7 +1012,7 @@ namespace Siget.Console.Data.Migrations.Sqlite
 
                     b.HasIndex("VendorCompanyId", "Level", "State");
 
-                    b.HasIndex("State", "Level", "AssigneeId", "Priority", "Preferential", "NextDueUtc");
+                    b.HasIndex("State", "Level", "AssigneeId", "Priority", "Preferential", "NextDueUtc", "VendorCompanyId", "RegisteredAtUtc");
 
                     b.ToTable("Tickets");
                 });

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Siget.Console.Data.Migrations.Sqlite
+namespace Siget.Console.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class QueueCoveringIndexes : Migration
@@ -19,9 +19,9 @@ namespace Siget.Console.Data.Migrations.Sqlite
                 table: "Tickets");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Tickets_State_Level_AssigneeId_Priority_Preferential_NextDueUtc",
+                name: "IX_Tickets_State_Level_AssigneeId_Priority_Preferential_NextDueUtc_VendorCompanyId_RegisteredAtUtc",
                 table: "Tickets",
-                columns: new[] { "State", "Level", "AssigneeId", "Priority", "Preferential", "NextDueUtc" });
+                columns: new[] { "State", "Level", "AssigneeId", "Priority", "Preferential", "NextDueUtc", "VendorCompanyId", "RegisteredAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tickets_VendorCompanyId_Level_State",
@@ -33,7 +33,7 @@ namespace Siget.Console.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Tickets_State_Level_AssigneeId_Priority_Preferential_NextDueUtc",
+                name: "IX_Tickets_State_Level_AssigneeId_Priority_Preferential_NextDueUtc_VendorCompanyId_RegisteredAtUtc",
                 table: "Tickets");
 
             migrationBuilder.DropIndex(
