@@ -48,6 +48,8 @@ public partial class BoardPage
     // every drop zone asks for every card, about 100 × 1,700 times per render.
     private IReadOnlyList<BoardCard> Items { get; set; } = [];
     private Dictionary<int, string> laneOf = [];
+    // Counts what changed the board on screen (reloads started, moves placed), so that a slower, older reload is dropped.
+    private int changes;
 
     protected override async Task OnInitializedAsync()
     {
@@ -100,7 +102,11 @@ public partial class BoardPage
 
     private async Task ReloadAsync()
     {
-        Show(await Board.LoadAsync(actor));
+        var started = ++changes;
+        var board = await Board.LoadAsync(actor);
+        // A move placed meanwhile, or a later reload, is newer than what this one read: showing it would put a card back.
+        if (started != changes) return;
+        Show(board);
         StateHasChanged();
         container?.Refresh();
     }
@@ -153,6 +159,7 @@ public partial class BoardPage
 
     private void Place(BoardCard moved)
     {
+        changes++;
         Items = Items.Select(c => c.Id == moved.Id ? moved : c).ToList();
         laneOf[moved.Id] = moved.Lane.Id;
         StateHasChanged();

@@ -27,7 +27,12 @@ public static class BoardInBrowser
           };
           const observer = new MutationObserver(check);
           observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
-          const timer = setTimeout(() => { observer.disconnect(); reject(new Error(`${number} not in ${lane} after 15 s`)); }, 15000);
+          const timer = setTimeout(() => {
+            observer.disconnect();
+            const where = document.querySelector(`.board-card[data-ticket="${number}"]`)?.closest('.board-column')?.dataset.lane ?? 'nowhere';
+            const said = [...document.querySelectorAll('.mud-snackbar')].map(e => e.textContent.trim()).join(' | ');
+            reject(new Error(`${number} not settled in ${lane} after 15 s: it is in ${where}; the board said: ${said}`));
+          }, 15000);
           document.querySelector('#dialogo-confirmar').click();
         })
         """;
