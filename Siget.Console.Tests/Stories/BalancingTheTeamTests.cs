@@ -6,6 +6,7 @@ using Siget.Core.Access;
 using Siget.Core.Board;
 using Siget.Core.Escalation;
 using Siget.Core.Notifications;
+using Siget.Core.Priorities;
 using Siget.Core.Tickets;
 
 namespace Siget.Console.Tests.Stories;
@@ -46,6 +47,24 @@ public class BalancingTheTeamTests(HelpDeskFixture f)
         queue.Count.Should().Be(queued);
         queue.Cards.Should().HaveCount(Math.Min(queued, SupervisorBoard.CardsPerColumn));
         queue.Hidden.Should().Be(queued - queue.Cards.Count);
+    }
+
+    [Fact]
+    public async Task A_full_column_counts_every_ticket_and_shows_the_first_ones_in_queue_order()
+    {
+        var tag = HelpDeskFixture.NewTag();
+        for (var i = 0; i <= SupervisorBoard.CardsPerColumn; i++) await f.RegisterAsync($"{tag} en cola {i}");
+
+        var board = await Board.LoadAsync(f.Supervisor);
+
+        await using var db = f.App.CreateDbContext();
+        var queued = QueueOrder.Apply(db.Tickets.Where(t => t.Level == SupportLevel.Nivel1 && t.AssigneeId == null
+            && (t.State == TicketState.EnCola || t.State == TicketState.EnProceso)));
+        var queue = board.Column(new BoardLane(SupportLevel.Nivel1))!;
+        queue.Count.Should().Be(await queued.CountAsync()).And.BeGreaterThan(SupervisorBoard.CardsPerColumn);
+        queue.Cards.Select(c => c.Id).Should().Equal(await queued.Take(SupervisorBoard.CardsPerColumn).Select(t => t.Id).ToListAsync());
+        queue.Hidden.Should().Be(queue.Count - SupervisorBoard.CardsPerColumn);
+        queue.Cards.Should().OnlyContain(c => c.Subcategory.Length > 0 && c.Lane == queue.Lane, "shown cards are read in full");
     }
 
     [Theory]

@@ -59,13 +59,24 @@ public sealed class SupervisorBoard(IDbContextFactory<SigetDbContext> dbFactory,
             .ToListAsync(ct);
         var vendors = await db.VendorCompanies.AsNoTracking().OrderBy(v => v.Name).Select(v => new { v.Id, v.Name, v.Active }).ToListAsync(ct);
 
-        var open = db.Tickets.AsNoTracking().Where(t => t.State == TicketState.EnCola || t.State == TicketState.EnProceso);
-        var cards = (await QueueOrder.Apply(open)
+        // Every open ticket as the few columns its lane, load and SLA state need, in queue order: the counts cover all
+        // of them, while only the first cards of each column are read in full (10,000 open tickets, about 1,700 shown).
+        var open = (await QueueOrder.Apply(db.Tickets.AsNoTracking().Where(t => t.State == TicketState.EnCola || t.State == TicketState.EnProceso))
+            .Select(t => new OpenTicket(t.Id, t.Level, t.AssigneeId, t.VendorCompanyId, t.RegisteredAtUtc, t.NextDueUtc))
+            .ToListAsync(ct))
+            .ToLookup(t => t.Lane);
+        var first = open.SelectMany(lane => lane.Take(CardsPerColumn)).ToList();
+        var shownIds = first.Select(t => t.Id).ToList();
+        var shown = (await db.Tickets.AsNoTracking()
+            .Where(t => EF.Parameter(shownIds).Contains(t.Id)) // one JSON parameter, not 1,700 SQL parameters
             .Join(db.Subcategories, t => t.SubcategoryCode, s => s.Code, (t, s) => new BoardCard(
                 t.Id, t.Number, t.Subject, t.Priority, t.Preferential, t.State, t.Level, s.Name, t.UnitName, t.AssigneeId,
                 t.AssigneeName, t.VendorCompanyId, t.RegisteredAtUtc, t.NextDueUtc, null, t.Version))
             .ToListAsync(ct))
-            .Select(c => c with { WarnAtUtc = c.NextDueUtc is { } due ? sla.WarningAt(c.RegisteredAtUtc, due) : null })
+            .ToDictionary(c => c.Id);
+        // A ticket closed between the two reads is left out; the board reloads on that change anyway.
+        var cards = first.Where(t => shown.ContainsKey(t.Id))
+            .Select(t => shown[t.Id] with { WarnAtUtc = t.WarnAtUtc(sla) })
             .ToLookup(c => c.Lane);
 
         var levels = new List<BoardLevel>();
@@ -74,24 +85,46 @@ public sealed class SupervisorBoard(IDbContextFactory<SigetDbContext> dbFactory,
             var lanes = new List<(BoardLane Lane, string Title, bool? Available)>();
             if (level != SupportLevel.Nivel3) lanes.Add((new BoardLane(level), "Sin asignar", null));
             if (level == SupportLevel.Nivel3)
-                lanes.AddRange(vendors.Where(v => v.Active || cards.Contains(new BoardLane(level, null, v.Id)))
+                lanes.AddRange(vendors.Where(v => v.Active || open.Contains(new BoardLane(level, null, v.Id)))
                     .Select(v => (new BoardLane(level, null, v.Id), v.Name, (bool?)null)));
             else if (level != SupportLevel.DireccionEjecutiva)
                 lanes.AddRange(people.Where(p => p.Role == EscalationMatrix.WorkedBy(level))
                     .Select(p => (new BoardLane(level, p.Id), p.FullName, (bool?)p.IsAvailable)));
             // Someone holding a ticket of a level they do not belong to (a supervisor who took a level-1 ticket,
             // a person since deactivated) still gets a column, so no ticket is ever missing from the board.
-            foreach (var orphan in cards.Where(g => g.Key.Level == level && !lanes.Any(l => l.Lane == g.Key)))
-                lanes.Add((orphan.Key, orphan.First().AssigneeName ?? "Sin asignar", people.FirstOrDefault(p => p.Id == orphan.Key.PersonId)?.IsAvailable));
+            foreach (var orphan in open.Where(g => g.Key.Level == level && !lanes.Any(l => l.Lane == g.Key)))
+                lanes.Add((orphan.Key, cards[orphan.Key].FirstOrDefault()?.AssigneeName ?? "Sin asignar", people.FirstOrDefault(p => p.Id == orphan.Key.PersonId)?.IsAvailable));
 
-            levels.Add(new BoardLevel(level, lanes.Select(l => Column(l.Lane, l.Title, l.Available, cards[l.Lane].ToList(), now)).ToList()));
+            levels.Add(new BoardLevel(level, lanes.Select(l => Column(l.Lane, l.Title, l.Available, open[l.Lane], cards[l.Lane], now, sla)).ToList()));
         }
         return new BoardSnapshot(levels, now);
     }
 
-    private static BoardColumn Column(BoardLane lane, string title, bool? available, List<BoardCard> cards, DateTime now) => new(
-        lane, title, available, cards.Count,
-        AtRisk: cards.Count(c => c.NextDueUtc > now && c.WarnAtUtc <= now),
-        Breached: cards.Count(c => c.NextDueUtc <= now),
-        cards.Take(CardsPerColumn).ToList());
+    /// <summary>A card as a command left its ticket, without reading the board again (the board's next reload confirms it).</summary>
+    public BoardCard CardAfter(BoardCard card, Ticket ticket) => card with
+    {
+        Priority = ticket.Priority, Preferential = ticket.Preferential, State = ticket.State, Level = ticket.Level,
+        AssigneeId = ticket.AssigneeId, AssigneeName = ticket.AssigneeName, VendorCompanyId = ticket.VendorCompanyId,
+        NextDueUtc = ticket.NextDueUtc, WarnAtUtc = ticket.NextDueUtc is { } due ? settings.Policy.WarningAt(ticket.RegisteredAtUtc, due) : null,
+        Version = ticket.Version,
+    };
+
+    private static BoardColumn Column(BoardLane lane, string title, bool? available, IEnumerable<OpenTicket> open, IEnumerable<BoardCard> cards,
+        DateTime now, SlaPolicy sla)
+    {
+        var load = open.ToList();
+        return new(lane, title, available, load.Count,
+            // The amber moment is only worked out for clocks still running.
+            AtRisk: load.Count(t => t.NextDueUtc > now && t.WarnAtUtc(sla) <= now),
+            Breached: load.Count(t => t.NextDueUtc <= now),
+            cards.ToList());
+    }
+
+    /// <summary>An open ticket as the board counts it: its lane and its SLA clock.</summary>
+    private sealed record OpenTicket(int Id, SupportLevel Level, string? AssigneeId, int? VendorCompanyId, DateTime RegisteredAtUtc, DateTime? NextDueUtc)
+    {
+        public BoardLane Lane => BoardLane.Of(Level, AssigneeId, VendorCompanyId);
+
+        public DateTime? WarnAtUtc(SlaPolicy sla) => NextDueUtc is { } due ? sla.WarningAt(RegisteredAtUtc, due) : null;
+    }
 }

@@ -44,8 +44,12 @@ public partial class BoardPage
     // A card being moved shows in its target column while its dialog is open; cancelling takes it back.
     private readonly ConcurrentDictionary<int, string> pending = new();
 
-    // The drop container's items, rebuilt only when the board is reloaded (not on every render).
+    // The drop container's items and their lanes, rebuilt only when the board is reloaded (not on every render):
+    // every drop zone asks for every card, about 100 × 1,700 times per render.
     private IReadOnlyList<BoardCard> Items { get; set; } = [];
+    private Dictionary<int, string> laneOf = [];
+    // Counts what changed the board on screen (reloads started, moves placed), so that a slower, older reload is dropped.
+    private int changes;
 
     protected override async Task OnInitializedAsync()
     {
@@ -55,8 +59,14 @@ public partial class BoardPage
             refused = "El tablero es para el Ejecutivo de la UTI. Use la cola de tickets.";
             return;
         }
-        snapshot = await Board.LoadAsync(actor);
-        Items = snapshot.Cards.ToList();
+        Show(await Board.LoadAsync(actor));
+    }
+
+    private void Show(BoardSnapshot board)
+    {
+        snapshot = board;
+        Items = board.Cards.ToList();
+        laneOf = Items.ToDictionary(c => c.Id, c => c.Lane.Id);
     }
 
     protected override void OnAfterRender(bool firstRender)
@@ -69,7 +79,7 @@ public partial class BoardPage
     }
 
     private bool InZone(BoardCard card, string zone) =>
-        (pending.TryGetValue(card.Id, out var target) ? target : card.Lane.Id) == zone;
+        (pending.TryGetValue(card.Id, out var target) ? target : laneOf.GetValueOrDefault(card.Id) ?? card.Lane.Id) == zone;
 
     private Task OnAvailabilityChanged(AvailabilityChanged _) => ReloadSoon();
 
@@ -92,8 +102,11 @@ public partial class BoardPage
 
     private async Task ReloadAsync()
     {
-        snapshot = await Board.LoadAsync(actor);
-        Items = snapshot.Cards.ToList();
+        var started = ++changes;
+        var board = await Board.LoadAsync(actor);
+        // A move placed meanwhile, or a later reload, is newer than what this one read: showing it would put a card back.
+        if (started != changes) return;
+        Show(board);
         StateHasChanged();
         container?.Refresh();
     }
@@ -105,7 +118,8 @@ public partial class BoardPage
 
     /// <summary>
     /// One move, dragged or chosen from the menu: plan it, refuse it with the reason, or ask what it needs and run it.
-    /// A dragged card shows in its target column while its dialog is open; the board is reloaded afterwards either way.
+    /// A dragged card shows in its target column while its dialog is open. A done move shows at once and the board reloads
+    /// shortly after; a cancelled or refused one reloads the board, which puts the card back.
     /// </summary>
     private async Task MoveAsync(BoardCard card, BoardLane target, bool dragged)
     {
@@ -124,16 +138,32 @@ public partial class BoardPage
             pending[card.Id] = target.Id;
             StateHasChanged();
         }
+        Ticket? moved = null;
         try
         {
             var command = await AskAsync(card, move.Kind, target, snapshot?.Column(target)?.Title ?? "");
-            if (command is not null) await RunAsync(card, move.Kind, command);
+            if (command is not null) moved = await RunAsync(card, move.Kind, command);
         }
         finally
         {
             pending.TryRemove(card.Id, out _);
-            await ReloadAsync();
+            if (moved is null) await ReloadAsync();
+            else
+            {
+                // The card shows in its new column at once; counts and order follow with the reload the live feed asks for.
+                Place(Board.CardAfter(card, moved));
+                _ = ReloadSoon();
+            }
         }
+    }
+
+    private void Place(BoardCard moved)
+    {
+        changes++;
+        Items = Items.Select(c => c.Id == moved.Id ? moved : c).ToList();
+        laneOf[moved.Id] = moved.Lane.Id;
+        StateHasChanged();
+        container?.Refresh();
     }
 
     /// <summary>Asks what the move needs (note, criterion and reason, or reason) and returns the command, or null if cancelled.</summary>
@@ -168,13 +198,15 @@ public partial class BoardPage
         }
     }
 
-    private async Task RunAsync(BoardCard card, BoardMoveKind kind, Func<Task<Ticket>> command)
+    /// <summary>Runs the command; the ticket as it left it, or null if it was refused (the reason is shown).</summary>
+    private async Task<Ticket?> RunAsync(BoardCard card, BoardMoveKind kind, Func<Task<Ticket>> command)
     {
         busy = true;
         try
         {
             var ticket = await command();
             Snackbar.Add($"{ticket.Number}: {Done(kind)}{(ticket.AssigneeName is { } who ? $" · {who}" : "")}.", Severity.Success);
+            return ticket;
         }
         catch (TicketConflictException ex)
         {
@@ -188,6 +220,7 @@ public partial class BoardPage
         {
             busy = false;
         }
+        return null;
     }
 
     /// <summary>The card's "Mover" menu: the same moves without dragging (keyboard and screen readers).</summary>

@@ -8,6 +8,8 @@ public static class ScenarioList
     public static IReadOnlyList<Scenario> All { get; } =
     [
         new QueuePageScenario(),
+        new TicketPageScenario(),
+        new BoardScenario(),
         new RegistrationScenario(),
         new SlaEngineScenario(),
     ];
