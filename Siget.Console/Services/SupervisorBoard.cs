@@ -40,8 +40,9 @@ public sealed record BoardSnapshot(IReadOnlyList<BoardLevel> Levels, DateTime At
 /// </summary>
 public sealed class SupervisorBoard(IDbContextFactory<SigetDbContext> dbFactory, TimeProvider clock, SettingsStore settings)
 {
-    /// <summary>Cards rendered per column, in queue order; the column's count covers all of them.</summary>
-    public const int CardsPerColumn = 40;
+    /// <summary>Cards rendered per column, in queue order; the column's count covers all of them and the queue lists the rest.
+    /// Enough to balance the team by dragging; 60 people with 40 cards each made a 3.5 MB page nobody could read.</summary>
+    public const int CardsPerColumn = 15;
 
     public static bool MayUse(Actor actor) => actor.Role == Role.Supervisor;
 
