@@ -46,6 +46,9 @@ public static class ResultsReport
             foreach (var note in results.Where(r => r.Notes is not null).Select(r => $"- {r.Measure}: {r.Notes}").Distinct()) s.AppendLine(note);
             s.AppendLine();
         }
+        // The causes found and what a missed target would take are written by people, next to the figures.
+        var findings = Path.Combine(BenchPaths.BenchFolder, "FINDINGS.md");
+        if (File.Exists(findings)) s.AppendLine(File.ReadAllText(findings));
         return s.ToString();
     }
 
