@@ -8,5 +8,7 @@ public static class ScenarioList
     public static IReadOnlyList<Scenario> All { get; } =
     [
         new QueuePageScenario(),
+        new LivePushScenario(),
+        new MemoryScenario(),
     ];
 }
