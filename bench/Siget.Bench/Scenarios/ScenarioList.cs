@@ -10,5 +10,6 @@ public static class ScenarioList
         new QueuePageScenario(),
         new LivePushScenario(),
         new MemoryScenario(),
+        new ReconnectScenario(),
     ];
 }
