@@ -95,4 +95,21 @@ public class QueuePageTests(HelpDeskFixture desk) : ScreenContext(desk)
         page.WaitForAssertion(() => page.Markup.Should().Contain("No hay tickets que coincidan con esta vista y estos filtros."));
         page.FindAll("tr.queue-row").Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task Changes_that_arrive_while_the_queue_refreshes_are_all_shown()
+    {
+        var tag = HelpDeskFixture.NewTag();
+        await Desk.RegisterAsync($"{tag} antes");
+        var page = Open(Desk.Technician, $"cola?q={tag}");
+        page.WaitForAssertion(() => page.Find("#cola-total").TextContent.Trim().Should().Be("1 ticket"));
+
+        // A burst: each registration publishes while the refresh for the previous one may still be running.
+        var burst = new List<string>();
+        for (var i = 0; i < 5; i++) burst.Add((await Desk.RegisterAsync($"{tag} ráfaga {i}")).Number);
+
+        page.WaitForAssertion(() => Numbers(page).Should().Contain(burst), TimeSpan.FromSeconds(10));
+        page.Find("#cola-total").TextContent.Trim().Should().Be("6 tickets");
+        page.FindAll("tr.queue-row-new").Should().HaveCount(5, "the new arrivals are highlighted");
+    }
 }
