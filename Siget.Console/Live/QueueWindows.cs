@@ -28,11 +28,11 @@ public sealed class QueueWindows(TicketQueries queries, TicketFeed feed, IDbCont
 
     private sealed record Entry(Task<QueueResult> Result, long StartedAt);
 
-    private sealed record ExtrasKey(string UserId, string States, long Version);
+    private sealed record ExtrasKey(string Role, string States, long Version);
 
     private readonly Lock _gate = new();
     private readonly Dictionary<Key, Entry> _windows = [];
-    private readonly Dictionary<ExtrasKey, (Task<bool> HasExtras, long StartedAt)> _extras = [];
+    private readonly Dictionary<ExtrasKey, (Task<HashSet<string>> People, long StartedAt)> _extras = [];
     private long _prunedVersion = -1;
     private long _prunedAt;
 
@@ -78,27 +78,31 @@ public sealed class QueueWindows(TicketQueries queries, TicketFeed feed, IDbCont
         return await HasTicketsOutsideLevelsAsync(actor, levels, states, version, ct) ? own : ($"role:{actor.Role}", levels);
     }
 
-    private Task<bool> HasTicketsOutsideLevelsAsync(Actor actor, Actor levels, string states, long version, CancellationToken ct)
+    private async Task<bool> HasTicketsOutsideLevelsAsync(Actor actor, Actor levels, string states, long version, CancellationToken ct)
     {
-        var key = new ExtrasKey(actor.UserId, states, version);
-        Task<bool> check;
+        // One query per role, states and version lists everyone with such tickets (few people, if any): asking per
+        // person would be one more query per technician on every change.
+        var key = new ExtrasKey(actor.Role.ToString(), states, version);
+        Task<HashSet<string>> people;
         lock (_gate)
         {
-            if (!_extras.TryGetValue(key, out var entry) || Stopwatch.GetElapsedTime(entry.StartedAt) > MaxAge || entry.HasExtras.IsFaulted || entry.HasExtras.IsCanceled)
+            if (!_extras.TryGetValue(key, out var entry) || Stopwatch.GetElapsedTime(entry.StartedAt) > MaxAge || entry.People.IsFaulted || entry.People.IsCanceled)
             {
                 var stateList = states.Split(',').Select(s => (TicketState)int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-                entry = (AnyOutsideAsync(actor.UserId, Outside(TicketAccess.FollowedBy(levels)), stateList), Stopwatch.GetTimestamp());
+                entry = (AssigneesOutsideAsync(Outside(TicketAccess.FollowedBy(levels)), stateList), Stopwatch.GetTimestamp());
                 _extras[key] = entry;
             }
-            check = entry.HasExtras;
+            people = entry.People;
         }
-        return check.WaitAsync(ct);
+        return (await people.WaitAsync(ct)).Contains(actor.UserId);
     }
 
-    private async Task<bool> AnyOutsideAsync(string userId, Expression<Func<Ticket, bool>> outsideLevels, List<TicketState> states)
+    private async Task<HashSet<string>> AssigneesOutsideAsync(Expression<Func<Ticket, bool>> outsideLevels, List<TicketState> states)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        return await db.Tickets.AsNoTracking().Where(t => t.AssigneeId == userId && states.Contains(t.State)).Where(outsideLevels).AnyAsync();
+        var ids = await db.Tickets.AsNoTracking().Where(t => t.AssigneeId != null && states.Contains(t.State)).Where(outsideLevels)
+            .Select(t => t.AssigneeId!).Distinct().ToListAsync();
+        return [.. ids];
     }
 
     private static Expression<Func<Ticket, bool>> Outside(Expression<Func<Ticket, bool>> visible) =>
