@@ -69,6 +69,9 @@ public partial class QueuePage
     private string StateFilter => StateParam ?? "abiertos";
     private string Title => actor?.Role == Role.Usuario ? "Mis tickets" : "Cola de tickets";
     private int ExtraFilterCount => new object?[] { Filter.Level, Filter.CategoryId, Filter.SubcategoryCode, Filter.Channel, Filter.AssigneeId, Filter.UnitId }.Count(v => v is not null);
+    /// <summary>Everything the title and filter region shows (see <see cref="QueueRegion"/>).</summary>
+    private object FiltersShown => (Filter with { States = [] }, string.Join(',', Filter.States), StateParam, moreFilters, actor?.UserId,
+        catalog.Count, workers.Count, units.Count);
     private bool HasFilters => ExtraFilterCount > 0 || Filter.Priority is not null || !string.IsNullOrEmpty(Filter.Search) || StateParam is not null;
 
     protected override async Task OnInitializedAsync()
@@ -198,8 +201,9 @@ public partial class QueuePage
 
     private async Task RefreshAsync(TicketChanged? alert)
     {
+        // Virtualize renders its rows (highlights and ages included); the page itself renders again only when the
+        // total changed (LoadRows asks for it), not on every change.
         if (virtualize is not null) await virtualize.RefreshDataAsync();
-        StateHasChanged();
         if (alertsOn && alert is not null)
             await JS.InvokeVoidAsync("sigetAlerts.notify", $"Nuevo ticket {alert.Number}", $"Prioridad {alert.Priority.Label()}",
                 Navigation.ToAbsoluteUri($"tickets/{alert.Number}").ToString());
