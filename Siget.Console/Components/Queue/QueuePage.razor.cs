@@ -201,9 +201,10 @@ public partial class QueuePage
 
     private async Task RefreshAsync(TicketChanged? alert)
     {
-        // Virtualize renders its rows (highlights and ages included); the page itself renders again only when the
-        // total changed (LoadRows asks for it), not on every change.
+        // Virtualize.RefreshDataAsync fetches but does not render: the page renders (its title and filters are
+        // skipped by QueueRegion, its unchanged rows by QueueRowView).
         if (virtualize is not null) await virtualize.RefreshDataAsync();
+        StateHasChanged();
         if (alertsOn && alert is not null)
             await JS.InvokeVoidAsync("sigetAlerts.notify", $"Nuevo ticket {alert.Number}", $"Prioridad {alert.Priority.Label()}",
                 Navigation.ToAbsoluteUri($"tickets/{alert.Number}").ToString());
