@@ -29,7 +29,12 @@ builder.Configuration.Sources.Insert(0, new JsonConfigurationSource
     FileProvider = new PhysicalFileProvider(AppContext.BaseDirectory),
 });
 
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents(o =>
+{
+    // A network blip drops many screens at once (a switch, the office Wi-Fi): keep all of them, not the default 100,
+    // so they come back to their circuits instead of reloading. A disconnected circuit costs about as much as a live one.
+    o.DisconnectedCircuitMaxRetained = 5000;
+});
 builder.Services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight);
 builder.Services.AddTransient<MudLocalizer, SpanishMudLocalizer>();
 
@@ -115,6 +120,7 @@ builder.Services.AddOptions<AttachmentOptions>().BindConfiguration(AttachmentOpt
 builder.Services.AddSingleton<AttachmentStore>();
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddSingleton<TicketQueries>();
+builder.Services.AddSingleton<QueueWindows>();
 builder.Services.AddSingleton<PeopleDirectory>();
 builder.Services.AddSingleton<ServiceCatalog>();
 builder.Services.AddSingleton<NotificationCenter>();

@@ -84,6 +84,30 @@ public class TimelineAndRowTests : ScreenContext, IClassFixture<HelpDeskFixture>
     }
 
     [Fact]
+    public void A_queue_row_renders_again_only_when_what_it_shows_changed()
+    {
+        var now = _f.App.Clock.GetUtcNow().UtcDateTime;
+        var row = new QueueRow(8, "2026-000008", "Sin correo", TicketKind.Incidencia, Priority.Media, false, TicketState.EnCola,
+            SupportLevel.Nivel1, "Correo", "Rosa Ríos", "Unidad de Archivo", null, null, now.AddHours(-1), now.AddHours(3), true);
+        var rendered = Bunit.Render<QueueRowView>(p => p.Add(x => x.Row, row).Add(x => x.Now, now));
+        var state = rendered.Find("td[data-label=Estado] .mud-chip");
+        state.ClassList.Should().Contain("mud-chip-color-info");
+        rendered.Find("td[data-label=Prioridad] .mud-chip").ClassList.Should().Contain("mud-chip-color-warning");
+
+        // A live refresh brings an equal row (a new result of the same ticket) a few seconds later: nothing to redraw.
+        rendered.Render(p => p.Add(x => x.Row, row with { }).Add(x => x.Now, now.AddSeconds(5)));
+        rendered.RenderCount.Should().Be(1);
+
+        rendered.Render(p => p.Add(x => x.Row, row with { State = TicketState.EnProceso, AssigneeName = "Luis Mendoza Ríos" }).Add(x => x.Now, now.AddSeconds(6)));
+        rendered.RenderCount.Should().Be(2);
+        rendered.Markup.Should().Contain("Luis Mendoza Ríos").And.Contain("En proceso");
+        rendered.Find("td[data-label=Estado] .mud-chip").ClassList.Should().Contain("mud-chip-color-primary");
+
+        rendered.Render(p => p.Add(x => x.Row, row with { State = TicketState.EnProceso, AssigneeName = "Luis Mendoza Ríos" }).Add(x => x.Now, now.AddMinutes(2)));
+        rendered.RenderCount.Should().Be(3, "the age shown changed from 1 h 0 min");
+    }
+
+    [Fact]
     public async Task Filters_in_the_address_bar_narrow_the_queue()
     {
         var tag = Guid.NewGuid().ToString("N")[..6];

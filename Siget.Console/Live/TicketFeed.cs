@@ -31,6 +31,11 @@ public sealed class TicketFeed(ILogger<TicketFeed> logger, SigetMetrics metrics)
 {
     private readonly Lock _gate = new();
     private Subscription[] _subscriptions = [];
+    private long _version;
+
+    /// <summary>How many changes have been published: a read made after a change was published sees it, so results
+    /// read at the same version may be shared (<see cref="QueueWindows"/>).</summary>
+    public long Version => Interlocked.Read(ref _version);
 
     /// <param name="showing">Whether the screen currently shows a ticket id (to tell it when that ticket leaves its view).</param>
     public IDisposable Subscribe(Actor actor, Func<TicketChanged, Task> handler, Func<int, bool>? showing = null)
@@ -43,6 +48,7 @@ public sealed class TicketFeed(ILogger<TicketFeed> logger, SigetMetrics metrics)
     public void Publish(Ticket ticket, TicketAction action, Actor actor)
     {
         var change = TicketChanged.From(ticket, action, actor);
+        Interlocked.Increment(ref _version);
         TicketChanged? gone = null;
         foreach (var s in _subscriptions)
         {

@@ -17,7 +17,7 @@ namespace Siget.Console.Components.Queue;
 /// address bar (so a view can be bookmarked and shared) and refreshed live when a ticket changes.</summary>
 public partial class QueuePage
 {
-    [Inject] private TicketQueries Queries { get; set; } = default!;
+    [Inject] private QueueWindows Windows { get; set; } = default!;
     [Inject] private ServiceCatalog Catalog { get; set; } = default!;
     [Inject] private PeopleDirectory People { get; set; } = default!;
     [Inject] private TicketFeed Feed { get; set; } = default!;
@@ -49,7 +49,12 @@ public partial class QueuePage
     private int? total;
     private Virtualize<QueueRow>? virtualize;
     private IDisposable? subscription;
-    private CancellationTokenSource? pendingRefresh;
+    // Live refresh: at most one running; changes that arrive meanwhile ask for one more (see OnTicketChanged).
+    private readonly Lock refreshGate = new();
+    private bool refreshRunning;
+    private bool refreshAgain;
+    private bool disposed;
+    private TicketChanged? arrival;
     private bool moreFilters;
     private bool alertsOn;
     private IReadOnlyList<CatalogEntry> catalog = [];
@@ -64,6 +69,9 @@ public partial class QueuePage
     private string StateFilter => StateParam ?? "abiertos";
     private string Title => actor?.Role == Role.Usuario ? "Mis tickets" : "Cola de tickets";
     private int ExtraFilterCount => new object?[] { Filter.Level, Filter.CategoryId, Filter.SubcategoryCode, Filter.Channel, Filter.AssigneeId, Filter.UnitId }.Count(v => v is not null);
+    /// <summary>Everything the title and filter region shows (see <see cref="QueueRegion"/>).</summary>
+    private object FiltersShown => (Filter with { States = [] }, string.Join(',', Filter.States), StateParam, moreFilters, actor?.UserId,
+        catalog.Count, workers.Count, units.Count);
     private bool HasFilters => ExtraFilterCount > 0 || Filter.Priority is not null || !string.IsNullOrEmpty(Filter.Search) || StateParam is not null;
 
     protected override async Task OnInitializedAsync()
@@ -125,7 +133,7 @@ public partial class QueuePage
 
     private async ValueTask<ItemsProviderResult<QueueRow>> LoadRows(ItemsProviderRequest request)
     {
-        var result = await Queries.QueueAsync(actor!, Filter, request.StartIndex, request.Count, request.CancellationToken);
+        var result = await Windows.QueueAsync(actor!, Filter, request.StartIndex, request.Count, request.CancellationToken);
         if (total != result.Total)
         {
             total = result.Total;
@@ -135,21 +143,71 @@ public partial class QueuePage
         return new ItemsProviderResult<QueueRow>(result.Rows, result.Total);
     }
 
-    // Many changes can arrive at once (a burst of registrations, an SLA pass): wait a moment and refresh once.
-    private async Task OnTicketChanged(TicketChanged change)
+    /// <summary>
+    /// A change refreshes the list at once (leading edge). Changes that arrive while a refresh is running are
+    /// coalesced into one more refresh when it ends, so a burst (many registrations, an SLA pass) costs two refreshes,
+    /// not one per change, and the first change is shown without waiting for the burst to end.
+    /// </summary>
+    private Task OnTicketChanged(TicketChanged change)
     {
-        pendingRefresh?.Cancel();
-        var cts = pendingRefresh = new CancellationTokenSource();
-        if (change.Action == TicketAction.Registrar && change.Visible) highlighted[change.TicketId] = true;
-        try { await Task.Delay(250, cts.Token); } catch (TaskCanceledException) { return; }
-        await InvokeAsync(async () =>
+        lock (refreshGate)
         {
-            if (virtualize is not null) await virtualize.RefreshDataAsync();
-            StateHasChanged();
-            if (alertsOn && change.Action == TicketAction.Registrar && change.Visible && MatchesView(change))
-                await JS.InvokeVoidAsync("sigetAlerts.notify", $"Nuevo ticket {change.Number}", $"Prioridad {change.Priority.Label()}",
-                    Navigation.ToAbsoluteUri($"tickets/{change.Number}").ToString());
-        });
+            if (disposed) return Task.CompletedTask;
+            if (change.Action == TicketAction.Registrar && change.Visible)
+            {
+                highlighted[change.TicketId] = true;
+                if (MatchesView(change)) arrival = change; // one alert per refresh: the latest new ticket
+            }
+            if (refreshRunning)
+            {
+                refreshAgain = true;
+                return Task.CompletedTask;
+            }
+            refreshRunning = true;
+        }
+        return RefreshWhileChangedAsync();
+    }
+
+    private async Task RefreshWhileChangedAsync()
+    {
+        while (true)
+        {
+            TicketChanged? alert;
+            lock (refreshGate)
+            {
+                refreshAgain = false;
+                (alert, arrival) = (arrival, null);
+            }
+            try
+            {
+                await InvokeAsync(() => RefreshAsync(alert));
+            }
+            catch
+            {
+                lock (refreshGate) refreshRunning = false;
+                throw;
+            }
+            // Checked and cleared under the same lock as OnTicketChanged sets them: no change is left unshown.
+            lock (refreshGate)
+            {
+                if (!refreshAgain || disposed)
+                {
+                    refreshRunning = false;
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task RefreshAsync(TicketChanged? alert)
+    {
+        // Virtualize.RefreshDataAsync fetches but does not render: the page renders (its title and filters are
+        // skipped by QueueRegion, its unchanged rows by QueueRowView).
+        if (virtualize is not null) await virtualize.RefreshDataAsync();
+        StateHasChanged();
+        if (alertsOn && alert is not null)
+            await JS.InvokeVoidAsync("sigetAlerts.notify", $"Nuevo ticket {alert.Number}", $"Prioridad {alert.Priority.Label()}",
+                Navigation.ToAbsoluteUri($"tickets/{alert.Number}").ToString());
     }
 
     /// <summary>A new ticket alerts only if it belongs to the view on screen (my work, my level, or all).</summary>
@@ -182,7 +240,7 @@ public partial class QueuePage
 
     public void Dispose()
     {
+        lock (refreshGate) disposed = true;
         subscription?.Dispose();
-        pendingRefresh?.Cancel();
     }
 }

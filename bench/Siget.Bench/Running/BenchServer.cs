@@ -61,6 +61,9 @@ public sealed partial class BenchServer : IAsyncDisposable
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         start.Environment["Attachments__Path"] = Path.Combine(BenchPaths.DataFolder, "attachments");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key.Replace(":", "__")] = value;
+        // Diagnosis: BENCH_SERVER_ENV="DOTNET_gcServer=0;Name=Value" passes runtime or app settings to the server.
+        foreach (var pair in (Environment.GetEnvironmentVariable("BENCH_SERVER_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
+            if (pair.Split('=', 2) is [var name, var value]) start.Environment[name.Replace(":", "__")] = value;
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Siget.Console.");
         var server = new BenchServer(process, new Uri($"http://127.0.0.1:{port}/"));
@@ -155,6 +158,18 @@ public sealed partial class BenchServer : IAsyncDisposable
         }
         _process.Refresh();
         return _process.WorkingSet64;
+    }
+
+    /// <summary>The kernel's split of the server's resident memory (anonymous: heaps; file: mapped binaries and files).</summary>
+    public string ResidentSplit()
+    {
+        try
+        {
+            var lines = File.ReadAllLines($"/proc/{_process.Id}/status");
+            return string.Join(", ", lines.Where(l => l.StartsWith("RssAnon", StringComparison.Ordinal) || l.StartsWith("RssFile", StringComparison.Ordinal)
+                || l.StartsWith("RssShmem", StringComparison.Ordinal)).Select(l => string.Join(' ', l.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries))));
+        }
+        catch (IOException) { return ""; }
     }
 
     public async ValueTask DisposeAsync()

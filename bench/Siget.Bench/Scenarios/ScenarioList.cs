@@ -12,5 +12,8 @@ public static class ScenarioList
         new BoardScenario(),
         new RegistrationScenario(),
         new SlaEngineScenario(),
+        new LivePushScenario(),
+        new MemoryScenario(),
+        new ReconnectScenario(),
     ];
 }
