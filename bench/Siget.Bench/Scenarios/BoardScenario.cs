@@ -37,7 +37,7 @@ public sealed class BoardScenario : Scenario
         return
         [
             new(Title, "board page as sup01 (p95)", page.P95, Target.AtMostOf(150, "ms"),
-                new PhysicalLimit(rawRead.P95, "ms", "raw SQLite counts by lane + first 40 cards per lane (p95)"), $"{page}; limit {rawRead}"),
+                new PhysicalLimit(rawRead.P95, "ms", $"raw SQLite counts by lane + first {Siget.Console.Services.SupervisorBoard.CardsPerColumn} cards per lane (p95)"), $"{page}; limit {rawRead}"),
             new(Title, "move round trip in the browser, confirm → card in new column (p95)", moves.All.P95, Target.AtMostOf(50, "ms"),
                 new PhysicalLimit(rawWrite.P95, "ms", "raw SQLite UPDATE + INSERT, one transaction, WAL, synchronous=FULL (p95)"),
                 $"all {moves.All}; dragged {moves.Dragged}; from the Mover menu {moves.Chosen}; limit {rawWrite}"),
@@ -64,7 +64,7 @@ public sealed class BoardScenario : Scenario
     {
         using var connection = BenchRun.Open(databasePath);
         using var command = connection.CreateCommand();
-        command.CommandText = """
+        command.CommandText = $$"""
             SELECT Level, CASE WHEN Level = 3 THEN VendorCompanyId ELSE AssigneeId END, COUNT(*) FROM Tickets WHERE State IN (1, 2) GROUP BY 1, 2;
             SELECT * FROM (
                 SELECT t.Id, t.Number, t.Subject, t.Priority, t.Preferential, t.State, t.Level, s.Name, t.UnitName, t.AssigneeId,
@@ -73,7 +73,7 @@ public sealed class BoardScenario : Scenario
                                           ORDER BY t.Priority DESC, t.Preferential DESC, t.NextDueUtc IS NULL, t.NextDueUtc, t.Id) AS Rank
                 FROM Tickets t JOIN ServiceSubcategories s ON s.Code = t.SubcategoryCode
                 WHERE t.State IN (1, 2))
-            WHERE Rank <= 40;
+            WHERE Rank <= {{Siget.Console.Services.SupervisorBoard.CardsPerColumn}};
             """;
         var latencies = new Latencies();
         for (var i = 0; i < count + 5; i++)

@@ -31,8 +31,8 @@ public sealed class RegistrationScenario : Scenario
         List<string> requesters;
         await using (var db = app.CreateDbContext())
         {
-            technicians = (await db.Users.AsNoTracking().Where(u => u.Role == Role.Tecnico && u.IsActive).Take(4).ToListAsync(ct)).Select(u => u.ToActor()).ToList();
-            requesters = await db.Users.AsNoTracking().Where(u => u.Role == Role.Usuario && u.IsActive).Select(u => u.Id).Take(500).ToListAsync(ct);
+            technicians = (await db.Users.AsNoTracking().Where(u => u.Role == Role.Tecnico && u.IsActive).OrderBy(u => u.UserName).Take(4).ToListAsync(ct)).Select(u => u.ToActor()).ToList();
+            requesters = await db.Users.AsNoTracking().Where(u => u.Role == Role.Usuario && u.IsActive).OrderBy(u => u.UserName).Select(u => u.Id).Take(500).ToListAsync(ct);
         }
         var requesterActors = new List<Actor>();
         await using (var db = app.CreateDbContext())
