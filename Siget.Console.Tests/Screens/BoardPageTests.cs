@@ -103,6 +103,22 @@ public class BoardPageTests(HelpDeskFixture desk) : ScreenContext(desk)
     }
 
     [Fact]
+    public async Task The_summary_counts_every_open_ticket_not_only_the_cards_shown()
+    {
+        var tag = HelpDeskFixture.NewTag();
+        var technician = await NewTechnicianAsync("Pía Cargada Prueba");
+        for (var i = 0; i <= SupervisorBoard.CardsPerColumn; i++) await Desk.TakenAsync($"{tag} {i}", technician);
+        await using var db = Desk.App.CreateDbContext();
+        var open = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            db.Tickets, t => t.State == TicketState.EnCola || t.State == TicketState.EnProceso);
+
+        var page = Open(Desk.Supervisor);
+
+        page.WaitForAssertion(() => page.Find(".board-summary").TextContent.Trim().Should().StartWith($"{open:N0} tickets abiertos"), Patience);
+        CardsIn(page, $"1:p:{technician.UserId}").Should().HaveCount(SupervisorBoard.CardsPerColumn, "a full column shows its first cards");
+    }
+
+    [Fact]
     public async Task A_column_header_shows_its_load_with_tickets_at_risk_and_breached()
     {
         var tag = HelpDeskFixture.NewTag();

@@ -29,10 +29,13 @@ public static class BenchProgram
             case "list":
                 foreach (var scenario in All()) System.Console.WriteLine($"{scenario.Name,-16} {scenario.Title}");
                 return 0;
+            case "screenshots":
+                await Running.Screenshots.TakeAsync(database, Option(options, "--out") ?? Path.Combine(BenchPaths.DataFolder, "screenshots"));
+                return 0;
             case "run":
                 return await RunAsync(database, sizes, options);
             default:
-                System.Console.Error.WriteLine($"Unknown command '{command}'. Use: generate | list | run");
+                System.Console.Error.WriteLine($"Unknown command '{command}'. Use: generate | list | run | screenshots");
                 return 2;
         }
     }
