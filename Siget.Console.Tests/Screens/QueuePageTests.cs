@@ -86,6 +86,20 @@ public class QueuePageTests(HelpDeskFixture desk) : ScreenContext(desk)
     }
 
     [Fact]
+    public async Task Assignee_and_unit_from_the_address_bar_show_by_name_in_their_search_fields_and_filter_the_rows()
+    {
+        var tag = HelpDeskFixture.NewTag();
+        var mine = await Desk.TakenAsync($"{tag} de Luis", technician: Desk.OtherTechnician);
+        await Desk.TakenAsync($"{tag} de otro", technician: Desk.Technician);
+
+        var page = Open(Desk.Technician, $"cola/todos?q={tag}&asignado={Desk.OtherTechnician.UserId}&unidad={Desk.AdministrationUnitId}");
+
+        page.WaitForAssertion(() => Numbers(page).Should().Equal(mine.Number));
+        var values = page.FindAll("input").Select(i => i.GetAttribute("value")).ToList();
+        values.Should().Contain(Desk.OtherTechnician.Name).And.Contain("Unidad de Administración");
+    }
+
+    [Fact]
     public async Task A_filter_that_matches_nothing_shows_the_empty_message_instead_of_rows()
     {
         await Desk.RegisterAsync($"{HelpDeskFixture.NewTag()} existe");

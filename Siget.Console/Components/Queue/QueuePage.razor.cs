@@ -129,6 +129,22 @@ public partial class QueuePage
         if (alertsOn) StateHasChanged();
     }
 
+    private Task<IEnumerable<PersonOption>> SearchWorkers(string? text, CancellationToken _) =>
+        Task.FromResult(Matching(workers, w => w.FullName, text));
+
+    private Task<IEnumerable<UnitOption>> SearchUnits(string? text, CancellationToken _) =>
+        Task.FromResult(Matching(units, u => u.Name, text));
+
+    private Task<IEnumerable<CatalogEntry>> SearchServices(string? text, CancellationToken _) =>
+        Task.FromResult(Matching(catalog.Where(e => Filter.CategoryId is null || e.CategoryId == Filter.CategoryId), e => $"{e.CodeText} {e.Name}", text));
+
+    /// <summary>Options whose name has every typed word, whatever the case or accents.</summary>
+    private static IEnumerable<T> Matching<T>(IEnumerable<T> options, Func<T, string> name, string? text)
+    {
+        var words = CatalogSearch.Fold(text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return options.Where(o => words.All(CatalogSearch.Fold(name(o)).Contains));
+    }
+
     private async Task ToggleAlerts(bool on) => alertsOn = await JS.InvokeAsync<bool>("sigetAlerts.setEnabled", on);
 
     private async ValueTask<ItemsProviderResult<QueueRow>> LoadRows(ItemsProviderRequest request)
