@@ -114,8 +114,7 @@ public sealed partial class TicketRegistration
                 if (settings.AutomaticAssignment)
                 {
                     // Each assignment must see the ones before it in this group: save as we go (no commit yet).
-                    if (await LeastLoadedTechnicianAsync(db, CancellationToken.None) is { } technician)
-                        ticket.Reassign(Actor.System, technician, "Asignación automática: técnico disponible con menos tickets abiertos.", now);
+                    await AssignAutomaticallyAsync(db, ticket, now, CancellationToken.None);
                     await db.SaveChangesAsync();
                 }
                 written.Add((pending, ticket, []));
@@ -124,7 +123,7 @@ public sealed partial class TicketRegistration
             for (var i = 0; i < written.Count; i++)
             {
                 var (pending, ticket, _) = written[i];
-                var notices = TicketNotices.ForChange(new TicketChange(ticket, TicketAction.Registrar, pending.Actor, null, TicketState.EnCola), [], now);
+                var notices = RegistrationNotices(ticket, pending.Actor, now);
                 db.Notifications.AddRange(notices);
                 written[i] = (pending, ticket, notices);
             }

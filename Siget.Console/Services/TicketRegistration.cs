@@ -96,8 +96,7 @@ public sealed partial class TicketRegistration(IDbContextFactory<SigetDbContext>
             sequence.Last++;
             var ticket = Ticket.Register(new TicketNumber(sequence.Year, sequence.Last), data, actor, now, sla, accessCode);
             db.Tickets.Add(ticket);
-            if (settings.AutomaticAssignment && await LeastLoadedTechnicianAsync(db, ct) is { } technician)
-                ticket.Reassign(Actor.System, technician, "Asignación automática: técnico disponible con menos tickets abiertos.", now);
+            if (settings.AutomaticAssignment) await AssignAutomaticallyAsync(db, ticket, now, ct);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -107,7 +106,7 @@ public sealed partial class TicketRegistration(IDbContextFactory<SigetDbContext>
                 continue; // another registration took the same number first: read the sequence again
             }
             // The notifications and files need the ticket's id, so they are saved second, in the same transaction.
-            var notices = TicketNotices.ForChange(new TicketChange(ticket, TicketAction.Registrar, actor, null, TicketState.EnCola), [], now);
+            var notices = RegistrationNotices(ticket, actor, now);
             db.Notifications.AddRange(notices);
             var stored = new List<string>();
             try
@@ -175,6 +174,16 @@ public sealed partial class TicketRegistration(IDbContextFactory<SigetDbContext>
                 ?? throw new DomainException("La unidad o Tambo elegido no existe.");
         return TicketRequester.Citizen(citizen.FullName, citizen.Document, citizen.UnitId, unitName);
     }
+
+    /// <summary>Hands a new ticket to the available technician with the fewest open tickets, if there is one.</summary>
+    private static async Task AssignAutomaticallyAsync(SigetDbContext db, Ticket ticket, DateTime now, CancellationToken ct)
+    {
+        if (await LeastLoadedTechnicianAsync(db, ct) is { } technician)
+            ticket.Reassign(Actor.System, technician, "Asignación automática: técnico disponible con menos tickets abiertos.", now);
+    }
+
+    private static IReadOnlyList<Notification> RegistrationNotices(Ticket ticket, Actor actor, DateTime now) =>
+        TicketNotices.ForChange(new TicketChange(ticket, TicketAction.Registrar, actor, null, TicketState.EnCola), [], now);
 
     private static async Task<Actor?> LeastLoadedTechnicianAsync(SigetDbContext db, CancellationToken ct)
     {

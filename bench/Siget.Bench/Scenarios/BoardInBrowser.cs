@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Siget.Bench.Data;
 using Siget.Bench.Running;
@@ -13,8 +12,6 @@ namespace Siget.Bench.Scenarios;
 /// </summary>
 public static class BoardInBrowser
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
-
     public sealed record Moves(Latencies Dragged, Latencies Chosen, Latencies All);
 
     private const string TimedConfirm = """
@@ -39,21 +36,8 @@ public static class BoardInBrowser
 
     public static async Task<Moves> MoveAsync(Uri baseUri, int movesEachWay, CancellationToken ct)
     {
-        if (!File.Exists(ChromiumPath)) throw new InvalidOperationException($"{ChromiumPath} is missing (bench/run.sh installs it).");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 }, Locale = "es-PE" });
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
-        await SignInAsync(page, baseUri, BenchPeople.SupervisorName(0));
-        await page.GotoAsync(new Uri(baseUri, "tablero").ToString());
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
-        await page.Locator("[data-interactive=true]").WaitForAsync();
+        await using var browsers = await BenchBrowsers.LaunchAsync(baseUri);
+        var page = await browsers.OpenAsync(BenchPeople.SupervisorName(0), "tablero");
 
         // The first two technicians' columns (level 1), both in view without scrolling sideways.
         var lanes = await page.EvaluateAsync<string[][]>("""
@@ -90,16 +74,7 @@ public static class BoardInBrowser
             (byMenu ? moves.Chosen : moves.Dragged).Add(ms);
             moves.All.Add(ms);
         }
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
         return moves;
-    }
-
-    private static async Task SignInAsync(IPage page, Uri baseUri, string userName)
-    {
-        await page.GotoAsync(new Uri(baseUri, "cuenta/ingresar").ToString());
-        await page.FillAsync("#usuario", userName);
-        await page.FillAsync("#clave", BenchPeople.Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(new Regex($"^{Regex.Escape(baseUri.ToString())}(cola|portal)"));
     }
 }
