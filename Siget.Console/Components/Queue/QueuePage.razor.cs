@@ -56,6 +56,7 @@ public partial class QueuePage
     private bool disposed;
     private TicketChanged? arrival;
     private bool moreFilters;
+    private bool optionsLoaded;
     private bool alertsOn;
     private IReadOnlyList<CatalogEntry> catalog = [];
     private IReadOnlyList<PersonOption> workers = [];
@@ -77,12 +78,26 @@ public partial class QueuePage
     protected override async Task OnInitializedAsync()
     {
         actor = (await AuthenticationState).User.ToActor();
+    }
+
+    /// <summary>The options of "Más filtros" (services, people, units), read when the panel is first shown: most screens
+    /// never open it, and each open screen would keep its own copy all day.</summary>
+    private async Task LoadFilterOptionsAsync()
+    {
+        if (optionsLoaded) return;
+        optionsLoaded = true;
         catalog = await Catalog.ActiveEntriesAsync();
-        if (actor.Role != Role.Usuario)
+        if (actor!.Role != Role.Usuario)
         {
             workers = await People.WorkersAsync();
             units = await People.UnitsAsync();
         }
+    }
+
+    private async Task ToggleMoreFilters()
+    {
+        moreFilters = !moreFilters;
+        if (moreFilters) await LoadFilterOptionsAsync();
     }
 
     protected override async Task OnParametersSetAsync()
@@ -113,6 +128,7 @@ public partial class QueuePage
             Search = SearchParam,
         };
         moreFilters |= ExtraFilterCount > 0;
+        if (moreFilters) await LoadFilterOptionsAsync();
         if (virtualize is not null && !FilterEquals(previous, Filter))
         {
             highlighted.Clear();
@@ -218,7 +234,7 @@ public partial class QueuePage
     private async Task RefreshAsync(TicketChanged? alert)
     {
         // Virtualize.RefreshDataAsync fetches but does not render: the page renders (its title and filters are
-        // skipped by QueueRegion, its unchanged rows by QueueRowView).
+        // skipped by QueueRegion; rows are shared markup, see QueueRowMarkup).
         if (virtualize is not null) await virtualize.RefreshDataAsync();
         StateHasChanged();
         if (alertsOn && alert is not null)
@@ -234,11 +250,11 @@ public partial class QueuePage
         _ => true,
     };
 
-    private void ChangeView(QueueView view)
-    {
-        var query = new Uri(Navigation.Uri).Query;
-        Navigation.NavigateTo($"cola/{Slug(view)}{query}", replace: true);
-    }
+    private static readonly (QueueView View, string Text)[] Views =
+        [(QueueView.MiTrabajo, "Mi trabajo"), (QueueView.MiNivel, "Cola de mi nivel"), (QueueView.Todos, "Todos")];
+
+    /// <summary>Another view with the same filters.</summary>
+    private string ViewHref(QueueView view) => $"cola/{Slug(view)}{new Uri(Navigation.Uri).Query}";
     private void ChangeSearch(string? text) => Go(("q", string.IsNullOrWhiteSpace(text) ? null : text.Trim()));
     private void ChangeState(string state) => Go(("estado", state == "abiertos" ? null : state));
 
