@@ -30,6 +30,7 @@ public static class BenchProgram
                 foreach (var scenario in All()) System.Console.WriteLine($"{scenario.Name,-16} {scenario.Title}");
                 return 0;
             case "screenshots":
+                if (!options.Contains("--no-publish")) await BenchServer.PublishAsync();
                 await Running.Screenshots.TakeAsync(database, Option(options, "--out") ?? Path.Combine(BenchPaths.DataFolder, "screenshots"));
                 return 0;
             case "run":

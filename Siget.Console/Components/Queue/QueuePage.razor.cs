@@ -250,12 +250,39 @@ public partial class QueuePage
         _ => true,
     };
 
+    private static readonly (string Value, string Text)[] StateOptions =
+        [("abiertos", "Abiertos"), .. Enum.GetValues<TicketState>().Select(s => (s.ToString(), s.Label())), ("todos", "Todos los estados")];
+
+    private static readonly (string Value, string Text)[] PriorityOptions =
+        [("", "Todas"), .. Enum.GetValues<Priority>().Reverse().Select(p => (p.ToString(), p.Label()))];
+
     private static readonly (QueueView View, string Text)[] Views =
         [(QueueView.MiTrabajo, "Mi trabajo"), (QueueView.MiNivel, "Cola de mi nivel"), (QueueView.Todos, "Todos")];
 
     /// <summary>Another view with the same filters.</summary>
     private string ViewHref(QueueView view) => $"cola/{Slug(view)}{new Uri(Navigation.Uri).Query}";
-    private void ChangeSearch(string? text) => Go(("q", string.IsNullOrWhiteSpace(text) ? null : text.Trim()));
+    private CancellationTokenSource? searchPending;
+
+    /// <summary>Searches 400 ms after the last key (Enter or leaving the box searches at once).</summary>
+    private async Task SearchTyped(ChangeEventArgs e)
+    {
+        searchPending?.Cancel();
+        var cts = searchPending = new CancellationTokenSource();
+        try { await Task.Delay(400, cts.Token); } catch (TaskCanceledException) { return; }
+        ChangeSearch(e.Value as string);
+    }
+
+    private void SearchEntered(ChangeEventArgs e)
+    {
+        searchPending?.Cancel();
+        ChangeSearch(e.Value as string);
+    }
+
+    private void ChangeSearch(string? text)
+    {
+        var search = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        if (search != (string.IsNullOrEmpty(Filter.Search) ? null : Filter.Search)) Go(("q", search));
+    }
     private void ChangeState(string state) => Go(("estado", state == "abiertos" ? null : state));
 
     private void ClearFilters() => Go(("estado", null), ("prioridad", null), ("nivel", null), ("categoria", null), ("servicio", null),
@@ -272,6 +299,7 @@ public partial class QueuePage
 
     public void Dispose()
     {
+        searchPending?.Cancel();
         lock (refreshGate) disposed = true;
         subscription?.Dispose();
     }
