@@ -121,6 +121,7 @@ builder.Services.AddSingleton<AttachmentStore>();
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddSingleton<TicketQueries>();
 builder.Services.AddSingleton<QueueWindows>();
+builder.Services.AddSingleton<SharedQueueCounts>();
 builder.Services.AddSingleton<PeopleDirectory>();
 builder.Services.AddSingleton<ServiceCatalog>();
 builder.Services.AddSingleton<NotificationCenter>();

@@ -30,6 +30,7 @@ public abstract class ScreenContext : IAsyncLifetime
         Bunit.Services.AddSingleton(desk.App.Service<ServiceCatalog>());
         Bunit.Services.AddSingleton(desk.App.Service<TicketFeed>());
         Bunit.Services.AddSingleton(desk.App.Service<QueueWindows>());
+        Bunit.Services.AddSingleton(desk.App.Service<SharedQueueCounts>());
         Bunit.Services.AddSingleton(desk.App.Service<SlaPolicy>());
         Bunit.Services.AddSingleton(desk.App.Service<SupervisorBoard>());
         Bunit.Services.AddSingleton(desk.App.Service<AgentAvailability>());

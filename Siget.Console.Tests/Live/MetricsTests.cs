@@ -60,6 +60,7 @@ public sealed class MetricsTests : IAsyncLifetime, IDisposable
             _measured.Should().Contain(m => m.Instrument == "siget.commands.duration" && m.Action == "Tomar" && m.Value >= 0);
             _measured.Should().Contain(m => m.Instrument == "siget.sla.pass.duration" && m.Value >= 0);
             _measured.Should().Contain(m => m.Instrument == "siget.live.events_delivered" && m.Value == 1);
+            _measured.Should().Contain(m => m.Instrument == "siget.live.push.latency" && m.Value >= 0);
         }
     }
 }

@@ -71,9 +71,8 @@ public class TimelineAndRowTests : ScreenContext, IClassFixture<HelpDeskFixture>
             SupportLevel.Nivel1, "Inoperativo", "Pedro Huamán", "Tambo Paucartambo", null, null, now.AddHours(-2), now.AddMinutes(-5), true)
         { WarnAtUtc = now.AddMinutes(-20) };
 
-        var rendered = RenderRow(QueueRowMarkup.For(row, now, isNew: true));
+        var rendered = RenderRow(QueueRowMarkup.Cells(row, now));
 
-        rendered.Find("tr").ClassList.Should().Contain("queue-row-new");
         rendered.Find("a.queue-number").GetAttribute("href").Should().Be("tickets/2026-000007");
         rendered.Markup.Should().Contain("Alta").And.Contain("Atención preferente").And.Contain("Inoperativo")
             .And.Contain("Pedro Huamán").And.Contain("Tambo Paucartambo").And.Contain("Sin asignar").And.Contain("2 h 0 min");
@@ -91,7 +90,7 @@ public class TimelineAndRowTests : ScreenContext, IClassFixture<HelpDeskFixture>
         var row = new QueueRow(9, "2026-000009", "<img src=x onerror=alert(1)> & \"comillas\"", TicketKind.Peticion, Priority.Baja, false,
             TicketState.EnProceso, SupportLevel.Nivel2, "Correo", "Ana <b>Díaz</b>", null, "Luis \"Lucho\" Ríos", null, now.AddMinutes(-3), null, false);
 
-        var rendered = RenderRow(QueueRowMarkup.For(row, now, isNew: false));
+        var rendered = RenderRow(QueueRowMarkup.Cells(row, now));
 
         rendered.FindAll("img").Should().BeEmpty();
         rendered.FindAll("b").Should().BeEmpty();
@@ -107,26 +106,25 @@ public class TimelineAndRowTests : ScreenContext, IClassFixture<HelpDeskFixture>
         var now = _f.App.Clock.GetUtcNow().UtcDateTime;
         var row = new QueueRow(8, "2026-000008", "Sin correo", TicketKind.Incidencia, Priority.Media, false, TicketState.EnCola,
             SupportLevel.Nivel1, "Correo", "Rosa Ríos", "Unidad de Archivo", null, null, now.AddHours(-1), now.AddHours(3).AddSeconds(30), true);
-        var first = QueueRowMarkup.For(row, now, isNew: false);
+        var first = QueueRowMarkup.Cells(row, now);
         var rendered = RenderRow(first);
         rendered.Find("td[data-label=Estado] .mud-chip").ClassList.Should().Contain("mud-chip-color-info");
         rendered.Find("td[data-label=Prioridad] .mud-chip").ClassList.Should().Contain("mud-chip-color-warning");
 
         // Another screen, or a live refresh of this one a few seconds later, showing the same row: the same text,
         // so the render diff has nothing to send.
-        QueueRowMarkup.For(row, now.AddSeconds(5), isNew: false).Value.Should().BeSameAs(first.Value);
+        QueueRowMarkup.Cells(row, now.AddSeconds(5)).Value.Should().BeSameAs(first.Value);
 
-        QueueRowMarkup.For(row, now.AddSeconds(5), isNew: true).Value.Should().Contain("queue-row-new");
-        QueueRowMarkup.For(row, now.AddMinutes(2), isNew: false).Value.Should().NotBeSameAs(first.Value)
+        QueueRowMarkup.Cells(row, now.AddMinutes(2)).Value.Should().NotBeSameAs(first.Value)
             .And.Contain("1 h 2 min", "the age shown changed from 1 h 0 min");
 
-        var changed = RenderRow(QueueRowMarkup.For(row with { State = TicketState.EnProceso, AssigneeName = "Luis Mendoza Ríos" }, now, isNew: false));
+        var changed = RenderRow(QueueRowMarkup.Cells(row with { State = TicketState.EnProceso, AssigneeName = "Luis Mendoza Ríos" }, now));
         changed.Markup.Should().Contain("Luis Mendoza Ríos").And.Contain("En proceso");
         changed.Find("td[data-label=Estado] .mud-chip").ClassList.Should().Contain("mud-chip-color-primary");
     }
 
     private IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> RenderRow(MarkupString row) =>
-        Bunit.Render(b => b.AddMarkupContent(0, $"<table><tbody>{row.Value}</tbody></table>"));
+        Bunit.Render(b => b.AddMarkupContent(0, $"<table><tbody><tr>{row.Value}</tr></tbody></table>"));
 
     [Fact]
     public async Task Filters_in_the_address_bar_narrow_the_queue()

@@ -75,6 +75,7 @@ public class VendorIsolationTests(HelpDeskFixture f)
         (await conversation.OpenAttachmentAsync(f.Vendor, early)).Should().NotBeNull("it saw that file");
         (await conversation.OpenAttachmentAsync(f.Vendor, late.Attachments.Single().Id)).Should().BeNull("that file came after it left");
         await Task.Delay(100);
+        await f.App.Service<TicketFeed>().HandedOverAsync(); // every change published so far has reached the subscriber
         lock (heard) heard.Where(c => c.TicketId == ticket.Id).Should().BeEmpty("nothing after it left reaches its screens");
     }
 

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Siget.Core.Access;
 using Siget.Core.Escalation;
 using Siget.Core.Priorities;
@@ -26,12 +27,40 @@ public sealed record TicketChanged(
 /// The in-process change feed. Services publish after each commit; screens subscribe after first render as the
 /// person they serve, and unsubscribe on dispose. The access rules are applied here, before anything is
 /// delivered: a subscriber never hears of a ticket it may not see, except that one it is showing has left its view.
+/// <para>Deliveries run on background lanes (one per core), never on the committing request: Blazor runs an
+/// <c>InvokeAsync</c> in place when the circuit is idle, so a screen that renders on a change rendered on the
+/// publisher's thread, and a command waited for every open screen in turn, on one core (perf of the live-push
+/// benchmark: the command's round trip grew with the number of screens). A subscriber keeps one lane, so it hears
+/// changes in the order they were published.</para>
 /// </summary>
-public sealed class TicketFeed(ILogger<TicketFeed> logger, SigetMetrics metrics)
+public sealed class TicketFeed
 {
+    private readonly ILogger<TicketFeed> logger;
+    private readonly SigetMetrics metrics;
+    private readonly Channel<Delivery>[] _lanes;
+    private int _nextLane;
+
+    /// <summary>A change for one subscriber, or (Subscription null) a marker that completes when reached.</summary>
+    private readonly record struct Delivery(Subscription? To, TicketChanged? Change, TaskCompletionSource? Reached, long PublishedAt = 0);
+
+    public TicketFeed(ILogger<TicketFeed> logger, SigetMetrics metrics)
+    {
+        this.logger = logger;
+        this.metrics = metrics;
+        _lanes = new Channel<Delivery>[Math.Max(1, Environment.ProcessorCount)];
+        for (var i = 0; i < _lanes.Length; i++)
+        {
+            var lane = _lanes[i] = Channel.CreateUnbounded<Delivery>(new UnboundedChannelOptions { SingleReader = true });
+            _ = Task.Run(() => RunLaneAsync(lane.Reader));
+        }
+    }
+
     private readonly Lock _gate = new();
     private Subscription[] _subscriptions = [];
     private long _version;
+    // One compiled rule per person, not per screen: compiling is JIT work, and every open screen subscribes twice
+    // (queue and menu), so a thousand screens opening were two thousand compilations (perf of the live-push bench).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string UserId, Role Role, int? Vendor), Func<Ticket, bool>> _rules = new();
 
     /// <summary>How many changes have been published: a read made after a change was published sees it, so results
     /// read at the same version may be shared (<see cref="QueueWindows"/>).</summary>
@@ -40,7 +69,9 @@ public sealed class TicketFeed(ILogger<TicketFeed> logger, SigetMetrics metrics)
     /// <param name="showing">Whether the screen currently shows a ticket id (to tell it when that ticket leaves its view).</param>
     public IDisposable Subscribe(Actor actor, Func<TicketChanged, Task> handler, Func<int, bool>? showing = null)
     {
-        var subscription = new Subscription(this, TicketAccess.FollowedBy(actor).Compile(), handler, showing ?? (_ => false));
+        var rule = _rules.GetOrAdd((actor.UserId, actor.Role, actor.VendorCompanyId), _ => TicketAccess.FollowedBy(actor).Compile());
+        var lane = _lanes[(int)((uint)Interlocked.Increment(ref _nextLane) % (uint)_lanes.Length)];
+        var subscription = new Subscription(this, lane, rule, handler, showing ?? (_ => false));
         lock (_gate) _subscriptions = [.. _subscriptions, subscription];
         return subscription;
     }
@@ -50,19 +81,41 @@ public sealed class TicketFeed(ILogger<TicketFeed> logger, SigetMetrics metrics)
         var change = TicketChanged.From(ticket, action, actor);
         Interlocked.Increment(ref _version);
         TicketChanged? gone = null;
+        var at = System.Diagnostics.Stopwatch.GetTimestamp();
         foreach (var s in _subscriptions)
         {
-            if (s.CanSee(ticket)) _ = Deliver(s, change);
-            else if (s.Showing(ticket.Id)) _ = Deliver(s, gone ??= change.Gone());
+            if (s.CanSee(ticket)) s.Lane.Writer.TryWrite(new Delivery(s, change, null, at));
+            else if (s.Showing(ticket.Id)) s.Lane.Writer.TryWrite(new Delivery(s, gone ??= change.Gone(), null, at));
         }
     }
 
-    private async Task Deliver(Subscription subscription, TicketChanged change)
+    /// <summary>Completes when every change published before the call has been handed to its subscribers.</summary>
+    public Task HandedOverAsync()
+    {
+        var markers = _lanes.Select(lane =>
+        {
+            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            lane.Writer.TryWrite(new Delivery(null, null, reached));
+            return reached.Task;
+        });
+        return Task.WhenAll(markers);
+    }
+
+    private async Task RunLaneAsync(ChannelReader<Delivery> lane)
+    {
+        await foreach (var delivery in lane.ReadAllAsync())
+        {
+            if (delivery.To is { } subscription) _ = Deliver(subscription, delivery.Change!, delivery.PublishedAt); // not awaited: up to its first wait
+            else delivery.Reached!.TrySetResult();
+        }
+    }
+
+    private async Task Deliver(Subscription subscription, TicketChanged change, long publishedAt)
     {
         try
         {
             await subscription.Handler(change);
-            metrics.EventDelivered();
+            metrics.EventDelivered(System.Diagnostics.Stopwatch.GetElapsedTime(publishedAt));
         }
         catch (Exception ex) { logger.LogWarning(ex, "A live subscriber failed on ticket {TicketId}", change.TicketId); }
     }
@@ -72,9 +125,10 @@ public sealed class TicketFeed(ILogger<TicketFeed> logger, SigetMetrics metrics)
         lock (_gate) _subscriptions = _subscriptions.Where(s => s != subscription).ToArray();
     }
 
-    private sealed class Subscription(TicketFeed feed, Func<Ticket, bool> canSee, Func<TicketChanged, Task> handler, Func<int, bool> showing)
+    private sealed class Subscription(TicketFeed feed, Channel<Delivery> lane, Func<Ticket, bool> canSee, Func<TicketChanged, Task> handler, Func<int, bool> showing)
         : IDisposable
     {
+        public Channel<Delivery> Lane { get; } = lane;
         public Func<Ticket, bool> CanSee { get; } = canSee;
         public Func<TicketChanged, Task> Handler { get; } = handler;
         public Func<int, bool> Showing { get; } = showing;

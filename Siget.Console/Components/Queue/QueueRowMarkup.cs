@@ -12,27 +12,28 @@ using Siget.Core.Tickets;
 namespace Siget.Console.Components.Queue;
 
 /// <summary>
-/// One queue row as a single piece of markup, with MudBlazor's chip and icon classes (the look of PriorityChip and
-/// StateChip). A queue keeps about 40 rows rendered per open screen: as components (a row, its SLA clock, its chips)
-/// they were most of an idle screen's memory, since every component keeps two render-tree buffers
-/// (dotnet-gcdump of 300 idle queues). A row's text is built once per row result, highlight and minute and shared
-/// by every screen showing that result (QueueWindows hands the same rows to screens with the same window), so a
-/// live refresh that brings equal rows costs a lookup, and the diff sees the same string.
+/// The cells of one queue row as a single piece of markup, with MudBlazor's chip and icon classes (the look of
+/// PriorityChip and StateChip); the page puts them in a <c>&lt;tr&gt;</c> keyed by ticket, so that a ticket moving up
+/// the queue moves its row instead of changing every row below it. A queue keeps about 40 rows rendered per open
+/// screen: as components (a row, its SLA clock, its chips) they were most of an idle screen's memory, since every
+/// component keeps two render-tree buffers (dotnet-gcdump of 300 idle queues). The cells are built once per row
+/// result and minute and shared by every screen showing that result (QueueWindows hands the same rows to screens
+/// with the same window), so a live refresh that brings equal rows costs a lookup, and the diff sees equal text.
 /// </summary>
 public static class QueueRowMarkup
 {
-    private sealed record Built(bool IsNew, string Age, string Sla, MarkupString Html);
+    private sealed record Built(string Age, string Sla, MarkupString Html);
 
     private static readonly ConditionalWeakTable<QueueRow, Built> Cache = new();
     private static readonly string Star = Icons.Material.Filled.Star;
 
-    public static MarkupString For(QueueRow row, DateTime nowUtc, bool isNew)
+    public static MarkupString Cells(QueueRow row, DateTime nowUtc)
     {
         var age = Format.Duration(nowUtc - row.RegisteredAtUtc);
         var sla = SlaKey(row, nowUtc);
-        if (Cache.TryGetValue(row, out var built) && built.IsNew == isNew && built.Age == age && built.Sla == sla) return built.Html;
-        var html = new MarkupString(Build(row, nowUtc, isNew, age));
-        Cache.AddOrUpdate(row, new Built(isNew, age, sla, html));
+        if (Cache.TryGetValue(row, out var built) && built.Age == age && built.Sla == sla) return built.Html;
+        var html = new MarkupString(Build(row, nowUtc, age));
+        Cache.AddOrUpdate(row, new Built(age, sla, html));
         return html;
     }
 
@@ -40,10 +41,9 @@ public static class QueueRowMarkup
     private static string SlaKey(QueueRow row, DateTime nowUtc) => row.NextDueUtc is not { } due ? "" :
         $"{due < nowUtc}{row.WarnAtUtc <= nowUtc}{Format.Duration(due - nowUtc)}";
 
-    private static string Build(QueueRow row, DateTime nowUtc, bool isNew, string age)
+    private static string Build(QueueRow row, DateTime nowUtc, string age)
     {
         var html = new StringBuilder(1536);
-        html.Append(isNew ? "<tr class=\"queue-row queue-row-new\">" : "<tr class=\"queue-row\">");
 
         html.Append("<td class=\"text-nowrap queue-cell-priority\" data-label=\"Prioridad\">");
         html.Append("<div class=\"mud-chip mud-chip-filled mud-chip-size-small mud-chip-color-").Append(PriorityColor(row.Priority))
@@ -74,7 +74,7 @@ public static class QueueRowMarkup
 
         html.Append("<td class=\"queue-col-sla\" data-label=\"SLA\">");
         SlaClock.Write(html, row.NextDueUtc, row.WarnAtUtc, row.AwaitingFirstResponse ? "Primera respuesta" : "Resolución", nowUtc);
-        html.Append("</td></tr>");
+        html.Append("</td>");
         return html.ToString();
     }
 

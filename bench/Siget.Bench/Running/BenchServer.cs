@@ -28,6 +28,16 @@ public sealed partial class BenchServer : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
+    /// <summary>CPU time the server process has used so far (all its threads).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>The last lines the server wrote (for a failure report).</summary>
     public string RecentOutput { get { lock (_output) return string.Join(Environment.NewLine, _output.TakeLast(40)); } }
 

@@ -33,7 +33,8 @@ public sealed class LivePushScenario : Scenario
         var steps = new[] { (Sessions: run.Scaled(200, 10), Target: 100.0), (Sessions: run.Scaled(1000, 30), Target: 300.0) };
         var changesPerStep = run.Scaled(10, 3);
         var database = run.WorkingCopy("live-push");
-        var tickets = TicketsToSendBack(database, changesPerStep * steps.Length);
+        var warmUps = int.TryParse(Environment.GetEnvironmentVariable("BENCH_WARMUP"), out var w) ? w : 1;
+        var tickets = TicketsToSendBack(database, changesPerStep * steps.Length + warmUps);
 
         await using var echo = await WebSocketEcho.StartAsync();
         var echoLatencies = await echo.EchoAsync(run.Scaled(1000, 100), ct);
@@ -58,12 +59,21 @@ public sealed class LivePushScenario : Scenario
                 if (pool is null) pool = await SessionPool.OpenAsync(server, "cola/todos", step.Sessions, run.Manifest.Sizes.Technicians, ct);
                 else await pool.AddAsync(step.Sessions - pool.Sessions.Count, ct);
                 await Task.Delay(TimeSpan.FromSeconds(2), ct); // the first windows are rendered; nothing pending
+                for (var i = 0; next == 0 && i < warmUps; i++)
+                {
+                    // Changes before measuring: a server in use has compiled its code paths (JIT) long before.
+                    await PushOneAsync(supervisor, server, notices, tickets[i], pool.Sessions, watchers, new(), new(), new(), ct);
+                    await Task.Delay(TimeSpan.FromSeconds(1), ct);
+                }
+                if (next == 0) next = warmUps;
 
                 var sessions = new Latencies();
                 var fromCommit = new Latencies();
                 var inBrowsers = new Latencies();
                 var commands = new Latencies();
                 var missed = 0;
+                var serverCpu = server.CpuTime;
+                var ownCpu = Process.GetCurrentProcess().TotalProcessorTime;
                 for (var c = 0; c < changesPerStep; c++)
                 {
                     var number = tickets[next++];
@@ -74,8 +84,13 @@ public sealed class LivePushScenario : Scenario
                 }
 
                 var n = step.Sessions;
+                // What one change costs each side (it includes the supervisor's ticket page and command): the clients
+                // share the server's two cores.
+                var cpu = string.Create(CultureInfo.InvariantCulture,
+                    $"CPU per change: server {(server.CpuTime - serverCpu).TotalMilliseconds / changesPerStep:0} ms, benchmark's clients {(Process.GetCurrentProcess().TotalProcessorTime - ownCpu).TotalMilliseconds / changesPerStep:0} ms (Chromium not counted)");
+                System.Console.WriteLine($"   {n} sessions: {cpu}");
                 results.Add(new(Title, $"{n:N0} sessions: commit → rendered in each (p95)", fromCommit.P95, Target.AtMostOf(step.Target, "ms"), limit,
-                    $"{fromCommit}; the commit's moment is when /hubs/queue announced it (published right after the commit)"));
+                    $"{fromCommit}; the commit's moment is when /hubs/queue announced it (published right after the commit); {cpu}"));
                 results.Add(new(Title, $"{n:N0} sessions: confirm click → rendered in each (p95)", sessions.P95, Target.AtMostOf(step.Target, "ms"), limit,
                     string.Create(CultureInfo.InvariantCulture,
                         $"{sessions}; {missed} arrivals missing of {changesPerStep * n:N0}; {n:N0} circuits opened in {pool.OpenedIn.TotalSeconds:0} s (last batch); command round trip {commands}; raw WebSocket broadcast to {steps[0].Sessions} sockets: {broadcast}")));
