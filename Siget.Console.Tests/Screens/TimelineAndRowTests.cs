@@ -118,6 +118,10 @@ public class TimelineAndRowTests : ScreenContext, IClassFixture<HelpDeskFixture>
         QueueRowMarkup.Cells(row, now.AddMinutes(2)).Value.Should().NotBeSameAs(first.Value)
             .And.Contain("1 h 2 min", "the age shown changed from 1 h 0 min");
 
+        var turning = row with { WarnAtUtc = now.AddSeconds(10) };
+        QueueRowMarkup.Cells(turning, now).Value.Should().Contain("sla-ok");
+        QueueRowMarkup.Cells(turning, now.AddSeconds(11)).Value.Should().Contain("sla-risk", "at 75 % of its target the clock turns amber");
+
         var changed = RenderRow(QueueRowMarkup.Cells(row with { State = TicketState.EnProceso, AssigneeName = "Luis Mendoza Ríos" }, now));
         changed.Markup.Should().Contain("Luis Mendoza Ríos").And.Contain("En proceso");
         changed.Find("td[data-label=Estado] .mud-chip").ClassList.Should().Contain("mud-chip-color-primary");

@@ -22,24 +22,42 @@ namespace Siget.Console.Components.Queue;
 /// </summary>
 public static class QueueRowMarkup
 {
-    private sealed record Built(string Age, string Sla, MarkupString Html);
+    /// <summary>Markup built at <paramref name="BuiltAtUtc"/>, showing the same until <paramref name="ValidUntilUtc"/>.</summary>
+    private sealed record Built(DateTime BuiltAtUtc, DateTime ValidUntilUtc, MarkupString Html);
 
     private static readonly ConditionalWeakTable<QueueRow, Built> Cache = new();
     private static readonly string Star = Icons.Material.Filled.Star;
 
     public static MarkupString Cells(QueueRow row, DateTime nowUtc)
     {
-        var age = Format.Duration(nowUtc - row.RegisteredAtUtc);
-        var sla = SlaKey(row, nowUtc);
-        if (Cache.TryGetValue(row, out var built) && built.Age == age && built.Sla == sla) return built.Html;
-        var html = new MarkupString(Build(row, nowUtc, age));
-        Cache.AddOrUpdate(row, new Built(age, sla, html));
+        if (Cache.TryGetValue(row, out var built) && nowUtc >= built.BuiltAtUtc && nowUtc < built.ValidUntilUtc) return built.Html;
+        var html = new MarkupString(Build(row, nowUtc, Format.Duration(nowUtc - row.RegisteredAtUtc)));
+        Cache.AddOrUpdate(row, new Built(nowUtc, ValidUntil(row, nowUtc), html));
         return html;
     }
 
-    /// <summary>What the SLA cell shows at this instant: its text and colour change by the minute, or at 75 %.</summary>
-    private static string SlaKey(QueueRow row, DateTime nowUtc) => row.NextDueUtc is not { } due ? "" :
-        $"{due < nowUtc}{row.WarnAtUtc <= nowUtc}{Format.Duration(due - nowUtc)}";
+    /// <summary>
+    /// The next instant the row's text can change: the age and the SLA countdown count whole minutes (or hours, which
+    /// change on a minute too), and the SLA's colour changes at 75 % of its target and when it is due.
+    /// </summary>
+    private static DateTime ValidUntil(QueueRow row, DateTime nowUtc)
+    {
+        var minute = TimeSpan.TicksPerMinute;
+        var until = nowUtc.AddTicks(minute - (nowUtc - row.RegisteredAtUtc).Ticks % minute);
+        if (row.NextDueUtc is { } due)
+        {
+            var remaining = (due - nowUtc).Ticks;
+            // Counting down, the text changes when the remaining time crosses a whole minute; overdue, when the overdue
+            // time reaches the next one.
+            var next = remaining > 0 ? remaining % minute : minute - (-remaining % minute);
+            until = Min(until, nowUtc.AddTicks(Math.Max(1, next)));
+            if (due > nowUtc) until = Min(until, due);
+            if (row.WarnAtUtc is { } warn && warn > nowUtc) until = Min(until, warn);
+        }
+        return until;
+    }
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 
     private static string Build(QueueRow row, DateTime nowUtc, string age)
     {
