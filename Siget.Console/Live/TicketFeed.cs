@@ -33,7 +33,7 @@ public sealed record TicketChanged(
 /// benchmark: the command's round trip grew with the number of screens). A subscriber keeps one lane, so it hears
 /// changes in the order they were published.</para>
 /// </summary>
-public sealed class TicketFeed
+public sealed class TicketFeed : IDisposable
 {
     private readonly ILogger<TicketFeed> logger;
     private readonly SigetMetrics metrics;
@@ -99,6 +99,12 @@ public sealed class TicketFeed
             return reached.Task;
         });
         return Task.WhenAll(markers);
+    }
+
+    /// <summary>Ends the lanes with the app (what was published is still handed over).</summary>
+    public void Dispose()
+    {
+        foreach (var lane in _lanes) lane.Writer.TryComplete();
     }
 
     private async Task RunLaneAsync(ChannelReader<Delivery> lane)
