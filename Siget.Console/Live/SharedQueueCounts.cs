@@ -23,7 +23,7 @@ public sealed class SharedQueueCounts(TicketQueries queries, TicketFeed feed, ID
     private sealed record Lane(SupportLevel Level, string? AssigneeId, int Count);
 
     private readonly Lock _gate = new();
-    private (long Version, Task<List<Lane>> Lanes)? _current;
+    private (long Version, Task<List<Lane>> Lanes, long StartedAt)? _current;
     private readonly ConcurrentDictionary<(string UserId, Role Role, int? Vendor), Func<SupportLevel, string?, bool>?> _rules = new();
 
     public async Task<QueueCounts> CountsAsync(Actor actor, CancellationToken ct = default)
@@ -48,9 +48,12 @@ public sealed class SharedQueueCounts(TicketQueries queries, TicketFeed feed, ID
         var version = feed.Version;
         lock (_gate)
         {
-            if (_current is { } current && current.Version == version && !current.Lanes.IsFaulted) return current.Lanes;
+            // Like QueueWindows: reused at its version only, and for at most QueueWindows.MaxAge (a change that did not
+            // pass through the feed shows within that time).
+            if (_current is { } current && current.Version == version && !current.Lanes.IsFaulted
+                && System.Diagnostics.Stopwatch.GetElapsedTime(current.StartedAt) <= QueueWindows.MaxAge) return current.Lanes;
             var lanes = ReadLanesAsync();
-            _current = (version, lanes);
+            _current = (version, lanes, System.Diagnostics.Stopwatch.GetTimestamp());
             return lanes;
         }
     }
