@@ -76,6 +76,38 @@ public class SupervisorBoardTests(BrowserFixture browser) : IClassFixture<Browse
     }
 
     [Fact]
+    public async Task Without_a_mouse_the_Mover_button_opens_the_destinations_and_the_move_is_made_from_the_keyboard()
+    {
+        var (id, number) = await TakenByLuisAsync($"Teclado sin ratón {Guid.NewGuid().ToString("N")[..6]}");
+        var supervisor = await BoardAsync();
+        try
+        {
+            var mover = Card(supervisor, number).GetByRole(AriaRole.Button, new() { Name = $"Mover {number}" });
+            await mover.FocusAsync();
+            await supervisor.Keyboard.PressAsync("Enter");
+
+            var dialog = supervisor.GetByRole(AriaRole.Dialog);
+            await Expect(dialog).ToContainTextAsync($"Mover {number} a…");
+            var reassign = dialog.GetByRole(AriaRole.Radiogroup, new() { Name = "Reasignar a" });
+            await reassign.GetByRole(AriaRole.Radio, new() { Name = "Ana Ruiz Salazar (N1)" }).FocusAsync();
+            await supervisor.Keyboard.PressAsync("Space");
+            await supervisor.Locator("#destino-continuar").FocusAsync();
+            await supervisor.Keyboard.PressAsync("Enter");
+            await Expect(dialog).ToContainTextAsync("Pasa a Ana Ruiz Salazar");
+            await supervisor.Locator("#dialogo-texto").FillAsync("Reparto sin ratón.");
+            await supervisor.Locator("#dialogo-confirmar").FocusAsync();
+            await supervisor.Keyboard.PressAsync("Enter");
+
+            await Expect(supervisor.Locator(".mud-snackbar")).ToContainTextAsync($"{number}: reasignado");
+            await Expect(Column(supervisor, "[data-title='Ana Ruiz Salazar']").Locator($".board-card[data-ticket='{number}']")).ToBeVisibleAsync();
+            await using var db = browser.App.CreateDbContext();
+            var last = await db.TicketHistory.Where(h => h.TicketId == id).OrderBy(h => h.Id).LastAsync();
+            (last.Action, last.ToAssignee, last.Reason).Should().Be((TicketAction.Reasignar, "Ana Ruiz Salazar", "Reparto sin ratón."));
+        }
+        finally { await supervisor.Context.CloseAsync(); }
+    }
+
+    [Fact]
     public async Task Dragging_a_card_to_Nivel_2_asks_for_criterion_and_reason_and_the_history_keeps_them()
     {
         var (id, number) = await TakenByLuisAsync($"Servidor de impresión {Guid.NewGuid().ToString("N")[..6]}");

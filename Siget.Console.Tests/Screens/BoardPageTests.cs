@@ -13,7 +13,9 @@ namespace Siget.Console.Tests.Screens;
 
 /// <summary>
 /// The supervisor board (/tablero) over the real board query and commands: columns per level, cards, loads,
-/// availability, and the keyboard alternative to dragging (the card's "Mover" menu). Dragging itself is browser-tested.
+/// availability, and the keyboard alternative to dragging (the card's "Mover" button and its destination dialog).
+/// board.js hands both a drop and a press of "Mover" to the page; here the page is called as board.js calls it, and the
+/// browser tests drive the real mouse and keyboard.
 /// </summary>
 [Collection(ScreensCollection.Name)]
 public class BoardPageTests(HelpDeskFixture desk) : ScreenContext(desk)
@@ -173,7 +175,7 @@ public class BoardPageTests(HelpDeskFixture desk) : ScreenContext(desk)
     }
 
     [Fact]
-    public async Task Reassigning_from_the_Mover_menu_hands_the_ticket_over_and_moves_the_card()
+    public async Task Reassigning_with_the_Mover_button_hands_the_ticket_over_and_moves_the_card()
     {
         var tag = HelpDeskFixture.NewTag();
         var from = await NewTechnicianAsync("Fabio Origen Prueba");
@@ -182,11 +184,16 @@ public class BoardPageTests(HelpDeskFixture desk) : ScreenContext(desk)
         var page = Open(Desk.Supervisor);
         page.WaitForAssertion(() => CardsIn(page, $"1:p:{from.UserId}").Should().Equal(ticket.Number), Patience);
 
-        ChooseFromMoverMenu(page, ticket.Number, "Reasignar a…");
-        _dialogs.WaitForAssertion(() => _dialogs.Markup.Should().Contain($"Reasignar {ticket.Number} a…"), Patience);
-        Options().Should().Contain(o => o.Contains("Delia Destino Prueba (N1)"))
+        PressMover(page, ticket.Number);
+        _dialogs.WaitForAssertion(() => _dialogs.Markup.Should().Contain($"Mover {ticket.Number} a…"), Patience);
+        var groups = OptionGroups();
+        groups.Keys.Should().StartWith(["Reasignar a", "Devolver a la cola", "Escalar a"]).And.NotContain("Bajar de nivel a", "level 1 is the lowest");
+        groups["Reasignar a"].Should().Contain(o => o.Contains("Delia Destino Prueba (N1)"))
             .And.NotContain(o => o.Contains("Fabio Origen Prueba"), "the ticket is already there")
             .And.NotContain(o => o.Contains("sin asignar"), "reassigning is to a person; the queue is Devolver a la cola");
+        groups["Devolver a la cola"].Should().ContainSingle().Which.Should().StartWith("Nivel 1 · Soporte técnico · sin asignar");
+        groups["Escalar a"].Should().Contain(o => o.Contains("Rosa Paredes Vargas (N2)")).And.Contain(o => o.StartsWith("Nivel 2 · Especialistas de TI · sin asignar"))
+            .And.NotContain(o => o.Contains("(N3)"), "tickets go up one level at a time");
         ChooseOption("Delia Destino Prueba (N1)");
         _dialogs.Find("#destino-continuar").Click();
         _dialogs.WaitForAssertion(() => _dialogs.Find("#dialogo-confirmar").TextContent.Trim().Should().Be("Reasignar"), Patience);
@@ -207,6 +214,30 @@ public class BoardPageTests(HelpDeskFixture desk) : ScreenContext(desk)
     }
 
     [Fact]
+    public async Task A_dropped_card_waits_dashed_in_its_new_column_while_asked_and_cancelling_puts_it_back()
+    {
+        var tag = HelpDeskFixture.NewTag();
+        var holder = await NewTechnicianAsync("Hugo Origen Prueba");
+        var ticket = await Desk.TakenAsync($"{tag} arrastrado", holder);
+        var before = await Desk.FootprintAsync(ticket.Id);
+        var page = Open(Desk.Supervisor);
+        page.WaitForAssertion(() => CardsIn(page, $"1:p:{holder.UserId}").Should().Equal(ticket.Number), Patience);
+
+        var drop = page.InvokeAsync(() => page.Instance.CardDroppedAsync(ticket.Id, "2:cola"));
+
+        _dialogs.WaitForAssertion(() => _dialogs.Markup.Should().Contain("Elija el criterio de la matriz de escalamiento"), Patience);
+        CardsIn(page, "2:cola").Should().Contain(ticket.Number);
+        Column(page, "2:cola").QuerySelector($".board-card[data-ticket='{ticket.Number}']")!.ClassList.Should().Contain("board-card-pending");
+        CardsIn(page, $"1:p:{holder.UserId}").Should().BeEmpty("the card shows where it was dropped while the move is asked about");
+        _dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Cancelar").Click();
+        await drop;
+
+        page.WaitForAssertion(() => CardsIn(page, $"1:p:{holder.UserId}").Should().Equal(ticket.Number), Patience);
+        CardsIn(page, "2:cola").Should().NotContain(ticket.Number);
+        (await Desk.FootprintAsync(ticket.Id)).Should().Be(before, "nothing was moved");
+    }
+
+    [Fact]
     public async Task An_absent_person_cannot_be_chosen_and_continuing_without_a_choice_asks_for_one()
     {
         var tag = HelpDeskFixture.NewTag();
@@ -218,7 +249,7 @@ public class BoardPageTests(HelpDeskFixture desk) : ScreenContext(desk)
         var page = Open(Desk.Supervisor);
         page.WaitForAssertion(() => CardsIn(page, $"1:p:{holder.UserId}").Should().Equal(ticket.Number), Patience);
 
-        ChooseFromMoverMenu(page, ticket.Number, "Reasignar a…");
+        PressMover(page, ticket.Number);
         _dialogs.WaitForAssertion(() => Options().Should().Contain(o => o.Contains("Irene Vacaciones Prueba (N1)")), Patience);
 
         var absent = OptionInput("Irene Vacaciones Prueba (N1)");
@@ -235,13 +266,19 @@ public class BoardPageTests(HelpDeskFixture desk) : ScreenContext(desk)
         CardsIn(page, $"1:p:{holder.UserId}").Should().Equal(ticket.Number);
     }
 
-    /// <summary>Opens the card's "Mover" menu and clicks <paramref name="item"/> in the popover.</summary>
-    private void ChooseFromMoverMenu(IRenderedComponent<BoardPage> page, string number, string item)
+    /// <summary>Presses a card's "Mover" button as board.js does: the button names its ticket, the page is told.</summary>
+    private static void PressMover(IRenderedComponent<BoardPage> page, string number)
     {
-        page.Find($"button[aria-label='Mover {number}']").Click();
-        _popovers.WaitForAssertion(() => _popovers.FindAll(".mud-menu-item").Should().Contain(i => i.TextContent.Contains(item)), Patience);
-        _popovers.FindAll(".mud-menu-item").First(i => i.TextContent.Contains(item)).Click();
+        var button = page.Find($".board-card[data-ticket='{number}'] button[aria-label='Mover {number}']");
+        var id = int.Parse(button.GetAttribute("data-move")!, System.Globalization.CultureInfo.InvariantCulture);
+        _ = page.InvokeAsync(() => page.Instance.MoveRequestedAsync(id));
     }
+
+    /// <summary>The destination dialog's options under each group's title (each group is a radio group named by it).</summary>
+    private Dictionary<string, List<string>> OptionGroups() => _dialogs.FindAll(".move-target-group").ToDictionary(
+        title => title.TextContent.Trim(),
+        title => _dialogs.Find($"[role=radiogroup][aria-labelledby='{title.Id}']").QuerySelectorAll("label")
+            .Select(l => l.TextContent.Trim()).ToList());
 
     private List<string> Options() => _dialogs.FindAll("label").Where(l => l.QuerySelector("input[type=radio]") is not null)
         .Select(l => l.TextContent.Trim()).ToList();

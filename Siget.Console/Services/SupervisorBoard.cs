@@ -44,6 +44,11 @@ public sealed class SupervisorBoard(IDbContextFactory<SigetDbContext> dbFactory,
     /// Enough to balance the team by dragging; 60 people with 40 cards each made a 3.5 MB page nobody could read.</summary>
     public const int CardsPerColumn = 15;
 
+    /// <summary>The queue's order (<see cref="QueueOrder"/>) for cards already read: a card placed by a move goes where the next reload will put it.</summary>
+    public static IComparer<BoardCard> InQueueOrder { get; } = Comparer<BoardCard>.Create((a, b) =>
+        (b.Priority, b.Preferential, a.NextDueUtc is null, a.NextDueUtc ?? default, a.Id)
+            .CompareTo((a.Priority, a.Preferential, b.NextDueUtc is null, b.NextDueUtc ?? default, b.Id)));
+
     public static bool MayUse(Actor actor) => actor.Role == Role.Supervisor;
 
     public async Task<BoardSnapshot> LoadAsync(Actor actor, CancellationToken ct = default)

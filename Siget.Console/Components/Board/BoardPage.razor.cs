@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
 using MudBlazor;
 using Siget.Console.Components.Tickets;
 using Siget.Console.Live;
@@ -17,6 +17,8 @@ namespace Siget.Console.Components.Board;
 /// The supervisor board: drag a card to another column and the drop becomes the command it means
 /// (<see cref="BoardMoves"/>): reassign, release, escalate (criterion and reason asked) or send back (reason asked).
 /// A cancelled dialog or a refused move puts the card back. The board follows the live feed.
+/// Dragging and the cards' "Mover" buttons are one set of listeners on the board (board.js), which calls
+/// <see cref="CardDroppedAsync"/> and <see cref="MoveRequestedAsync"/>; each column renders only when it changed.
 /// </summary>
 public partial class BoardPage
 {
@@ -28,6 +30,7 @@ public partial class BoardPage
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     private static readonly TimeSpan Coalesce = TimeSpan.FromMilliseconds(250);
@@ -37,17 +40,17 @@ public partial class BoardPage
     private BoardSnapshot? snapshot;
     private string? refused;
     private bool busy;
-    private MudDropContainer<BoardCard>? container;
     private IDisposable? subscription;
     private ITimer? timer;
     private CancellationTokenSource? pendingReload;
+    private ElementReference boardElement;
+    private DotNetObjectReference<BoardPage>? self;
+    private IJSObjectReference? dragAndDrop;
     // A card being moved shows in its target column while its dialog is open; cancelling takes it back.
-    private readonly ConcurrentDictionary<int, string> pending = new();
+    private (BoardCard Card, BoardLane Target)? pending;
 
-    // The drop container's items and their lanes, rebuilt only when the board is reloaded (not on every render):
-    // every drop zone asks for every card, about 100 × 1,700 times per render.
-    private IReadOnlyList<BoardCard> Items { get; set; } = [];
-    private Dictionary<int, string> laneOf = [];
+    // Each column's cards as shown: the snapshot's, with the moves made since it was read already applied.
+    private Dictionary<BoardLane, IReadOnlyList<BoardCard>> shown = [];
     // Counts what changed the board on screen (reloads started, moves placed), so that a slower, older reload is dropped.
     private int changes;
 
@@ -65,21 +68,45 @@ public partial class BoardPage
     private void Show(BoardSnapshot board)
     {
         snapshot = board;
-        Items = board.Cards.ToList();
-        laneOf = Items.ToDictionary(c => c.Id, c => c.Lane.Id);
+        shown = board.Levels.SelectMany(l => l.Columns).ToDictionary(c => c.Lane, c => c.Cards);
     }
 
-    protected override void OnAfterRender(bool firstRender)
+    private IReadOnlyList<BoardCard> CardsOf(BoardLane lane)
     {
-        if (!firstRender || snapshot is null) return;
+        var cards = shown.GetValueOrDefault(lane) ?? [];
+        if (pending is not { } move) return cards;
+        if (move.Target == lane) return [move.Card, .. cards];
+        return move.Card.Lane == lane ? cards.Where(c => c.Id != move.Card.Id).ToList() : cards;
+    }
+
+    private BoardCard? Find(int ticketId) => shown.Values.SelectMany(c => c).FirstOrDefault(c => c.Id == ticketId);
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (snapshot is null || self is not null) return;
+        self = DotNetObjectReference.Create(this);
         subscription = Feed.Subscribe(actor, _ => ReloadSoon());
         Availability.Changed += OnAvailabilityChanged;
         // At-risk and breached counts move with time even when nothing happens.
         timer = Clock.CreateTimer(_ => _ = ReloadSoon(), null, Periodic, Periodic);
+        try
+        {
+            var module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/board.js");
+            dragAndDrop = await module.InvokeAsync<IJSObjectReference>("attach", boardElement, self);
+        }
+        catch (JSDisconnectedException)
+        {
+            // The browser left while the board was starting.
+        }
     }
 
-    private bool InZone(BoardCard card, string zone) =>
-        (pending.TryGetValue(card.Id, out var target) ? target : laneOf.GetValueOrDefault(card.Id) ?? card.Lane.Id) == zone;
+    /// <summary>board.js: a card was dropped on another column.</summary>
+    [JSInvokable]
+    public async Task CardDroppedAsync(int ticketId, string laneId)
+    {
+        if (busy || pending is not null || Find(ticketId) is not { } card || BoardLane.Parse(laneId) is not { } target) return;
+        await MoveAsync(card, target);
+    }
 
     private Task OnAvailabilityChanged(AvailabilityChanged _) => ReloadSoon();
 
@@ -90,8 +117,8 @@ public partial class BoardPage
         try { await Task.Delay(Coalesce, cts.Token); } catch (TaskCanceledException) { return; }
         await InvokeAsync(async () =>
         {
-            // Never pull the board from under a card being dragged or a dialog being answered: try again shortly.
-            if (busy || container?.TransactionInProgress() == true)
+            // Never pull the board from under a move being asked about: try again shortly.
+            if (busy || pending is not null)
             {
                 _ = ReloadSoon();
                 return;
@@ -103,25 +130,22 @@ public partial class BoardPage
     private async Task ReloadAsync()
     {
         var started = ++changes;
-        var board = await Board.LoadAsync(actor);
+        // Off the circuit's thread: SQLite reads complete synchronously, and the supervisor's clicks must not wait
+        // behind a reload of the whole board.
+        var board = await Task.Run(() => Board.LoadAsync(actor));
         // A move placed meanwhile, or a later reload, is newer than what this one read: showing it would put a card back.
         if (started != changes) return;
         Show(board);
         StateHasChanged();
-        container?.Refresh();
-    }
-
-    private async Task OnDroppedAsync(MudItemDropInfo<BoardCard> drop)
-    {
-        if (drop.Item is { } card && BoardLane.Parse(drop.DropzoneIdentifier) is { } target) await MoveAsync(card, target, dragged: true);
     }
 
     /// <summary>
-    /// One move, dragged or chosen from the menu: plan it, refuse it with the reason, or ask what it needs and run it.
-    /// A dragged card shows in its target column while its dialog is open. A done move shows at once and the board reloads
-    /// shortly after; a cancelled or refused one reloads the board, which puts the card back.
+    /// One move, dragged or chosen with "Mover": plan it, refuse it with the reason, or ask what it needs and run it.
+    /// The card shows in its target column while its dialog is open. The command runs before the dialog closes, so the
+    /// card settles in its column as the dialog goes (one frame in the browser, not two); the board reloads shortly
+    /// after. A cancelled move goes back; a refused one reloads the board (someone may have changed the ticket).
     /// </summary>
-    private async Task MoveAsync(BoardCard card, BoardLane target, bool dragged)
+    private async Task MoveAsync(BoardCard card, BoardLane target)
     {
         var move = BoardMoves.Plan(card.Level, card.AssigneeId, card.VendorCompanyId, target);
         switch (move.Kind)
@@ -130,71 +154,74 @@ public partial class BoardPage
                 return;
             case BoardMoveKind.Rechazado:
                 Snackbar.Add($"{card.Number}: {move.Refusal}", Severity.Warning);
-                container?.Refresh();
                 return;
         }
-        if (dragged)
+        pending = (card, target);
+        StateHasChanged();
+        bool? done = null; // null: cancelled; false: refused
+        async Task Run(Func<Task<Ticket>> command)
         {
-            pending[card.Id] = target.Id;
-            StateHasChanged();
+            var moved = await RunAsync(card, move.Kind, command);
+            done = moved is not null;
+            if (moved is null) return;
+            pending = null;
+            Place(Board.CardAfter(card, moved));
         }
-        Ticket? moved = null;
         try
         {
-            var command = await AskAsync(card, move.Kind, target, snapshot?.Column(target)?.Title ?? "");
-            if (command is not null) moved = await RunAsync(card, move.Kind, command);
+            await AskAsync(card, move.Kind, target, snapshot?.Column(target)?.Title ?? "", Run);
         }
         finally
         {
-            pending.TryRemove(card.Id, out _);
-            if (moved is null) await ReloadAsync();
-            else
+            pending = null;
+            switch (done)
             {
-                // The card shows in its new column at once; counts and order follow with the reload the live feed asks for.
-                Place(Board.CardAfter(card, moved));
-                _ = ReloadSoon();
+                case true: _ = ReloadSoon(); break; // counts and order follow with the reload the live feed asks for
+                case false: await ReloadAsync(); break;
+                default: StateHasChanged(); break;
             }
         }
     }
 
+    /// <summary>Shows a moved card in its new column, in queue order, before the board is read again.</summary>
     private void Place(BoardCard moved)
     {
         changes++;
-        Items = Items.Select(c => c.Id == moved.Id ? moved : c).ToList();
-        laneOf[moved.Id] = moved.Lane.Id;
+        shown = shown.ToDictionary(lane => lane.Key, lane => lane.Key == moved.Lane
+            ? lane.Value.Where(c => c.Id != moved.Id).Append(moved).Order(SupervisorBoard.InQueueOrder).ToList()
+            : lane.Value.Any(c => c.Id == moved.Id) ? lane.Value.Where(c => c.Id != moved.Id).ToList() : lane.Value);
         StateHasChanged();
-        container?.Refresh();
     }
 
-    /// <summary>Asks what the move needs (note, criterion and reason, or reason) and returns the command, or null if cancelled.</summary>
-    private async Task<Func<Task<Ticket>>?> AskAsync(BoardCard card, BoardMoveKind kind, BoardLane target, string targetTitle)
+    /// <summary>Asks what the move needs (note, criterion and reason, or reason) and hands its command to <paramref name="run"/>.</summary>
+    private async Task AskAsync(BoardCard card, BoardMoveKind kind, BoardLane target, string targetTitle, Func<Func<Task<Ticket>>, Task> run)
     {
         switch (kind)
         {
             case BoardMoveKind.Reasignar:
-                var note = await AskTextAsync($"Reasignar {card.Number}", "Nota (opcional)", $"Pasa a {targetTitle}.", "Reasignar", required: false);
-                return note is null ? null : () => Commands.ReassignAsync(actor, card.Id, card.Version, target.PersonId!, note);
+                await AskTextAsync($"Reasignar {card.Number}", "Nota (opcional)", $"Pasa a {targetTitle}.", "Reasignar", required: false,
+                    note => run(() => Commands.ReassignAsync(actor, card.Id, card.Version, target.PersonId!, note)));
+                break;
             case BoardMoveKind.Liberar:
-                var why = await AskTextAsync($"Devolver {card.Number} a la cola", "Nota (opcional)",
-                    $"Queda sin asignar en la cola de {target.Level.Label()}.", "Devolver a la cola", required: false);
-                return why is null ? null : () => Commands.ReleaseAsync(actor, card.Id, card.Version, why);
+                await AskTextAsync($"Devolver {card.Number} a la cola", "Nota (opcional)",
+                    $"Queda sin asignar en la cola de {target.Level.Label()}.", "Devolver a la cola", required: false,
+                    why => run(() => Commands.ReleaseAsync(actor, card.Id, card.Version, why)));
+                break;
             case BoardMoveKind.Escalar:
                 var parameters = new DialogParameters<EscalateDialog>
                 {
                     { d => d.From, card.Level }, { d => d.TargetName, target.IsQueue ? null : targetTitle },
                     { d => d.Vendors, target.VendorCompanyId is int v ? [new VendorOption(v, targetTitle)] : await People.VendorsAsync() },
+                    { d => d.OnConfirm, choice => run(() => Commands.EscalateAsync(actor, card.Id, card.Version, choice.CriterionCode, choice.Reason,
+                        choice.VendorCompanyId, target.PersonId)) },
                 };
-                var result = await (await Dialogs.ShowAsync<EscalateDialog>($"Escalar {card.Number}", parameters, DialogOptions)).Result;
-                if (result is not { Canceled: false, Data: EscalateDialog.Choice choice }) return null;
-                return () => Commands.EscalateAsync(actor, card.Id, card.Version, choice.CriterionCode, choice.Reason,
-                    choice.VendorCompanyId, target.PersonId);
+                await (await Dialogs.ShowAsync<EscalateDialog>($"Escalar {card.Number}", parameters, DialogOptions)).Result;
+                break;
             case BoardMoveKind.Devolver:
-                var reason = await AskTextAsync($"Devolver {card.Number} a {target.Level.Label()}", "Motivo de la devolución",
-                    $"Pasa de {card.Level.Label()} a {targetTitle} ({target.Level.Label()}).", "Devolver", required: true);
-                return reason is null ? null : () => Commands.SendBackAsync(actor, card.Id, card.Version, target.Level, reason,
-                    target.VendorCompanyId, target.PersonId);
-            default:
-                return null;
+                await AskTextAsync($"Devolver {card.Number} a {target.Level.Label()}", "Motivo de la devolución",
+                    $"Pasa de {card.Level.Label()} a {targetTitle} ({target.Level.Label()}).", "Devolver", required: true,
+                    reason => run(() => Commands.SendBackAsync(actor, card.Id, card.Version, target.Level, reason, target.VendorCompanyId, target.PersonId)));
+                break;
         }
     }
 
@@ -223,49 +250,48 @@ public partial class BoardPage
         return null;
     }
 
-    /// <summary>The card's "Mover" menu: the same moves without dragging (keyboard and screen readers).</summary>
-    private async Task MoveFromMenuAsync(BoardCardView.MoveRequest request)
+    /// <summary>
+    /// board.js: a card's "Mover" button, the same moves without dragging (keyboard and screen readers): the person
+    /// chooses the destination from every column the card may go to, grouped by what the move means.
+    /// </summary>
+    [JSInvokable]
+    public async Task MoveRequestedAsync(int ticketId)
     {
-        if (snapshot is null) return;
-        var card = request.Card;
-        BoardLane? target = request.Kind switch
-        {
-            BoardMoveKind.Liberar => new BoardLane(card.Level),
-            _ => await PickTargetAsync(card, request.Kind),
-        };
-        if (target is not null) await MoveAsync(card, target, dragged: false);
-    }
-
-    /// <summary>Lets the person choose the destination column from a list (what dragging does with the mouse).</summary>
-    private async Task<BoardLane?> PickTargetAsync(BoardCard card, BoardMoveKind kind)
-    {
-        var levels = kind switch
-        {
-            BoardMoveKind.Reasignar => [card.Level],
-            BoardMoveKind.Escalar => EscalationMatrix.Next(card.Level) is { } next ? [next] : Array.Empty<SupportLevel>(),
-            BoardMoveKind.Devolver => Enum.GetValues<SupportLevel>().Where(l => l < card.Level).ToArray(),
-            _ => [],
-        };
-        var options = snapshot!.Levels.Where(l => levels.Contains(l.Level)).SelectMany(l => l.Columns)
-            .Where(c => c.Lane != card.Lane && (kind != BoardMoveKind.Reasignar || !c.Lane.IsQueue))
-            .Select(c => new MoveTargetDialog.Option(c.Lane.Id, c.Lane.IsQueue ? $"{c.Lane.Level.Label()} · sin asignar" : $"{c.Title} ({c.Lane.Level.ShortLabel()})",
-                c.Available == false, c.Count))
+        if (busy || pending is not null || snapshot is null || Find(ticketId) is not { } card) return;
+        var options = snapshot.Levels.SelectMany(l => l.Columns)
+            .Select(c => (Column: c, Kind: BoardMoves.Plan(card.Level, card.AssigneeId, card.VendorCompanyId, c.Lane).Kind))
+            .Where(o => o.Kind is not (BoardMoveKind.Ninguno or BoardMoveKind.Rechazado))
+            .OrderBy(o => o.Kind)
+            .Select(o => new MoveTargetDialog.Option(o.Column.Lane.Id,
+                o.Column.Lane.IsQueue ? $"{o.Column.Lane.Level.Label()} · sin asignar" : $"{o.Column.Title} ({o.Column.Lane.Level.ShortLabel()})",
+                o.Column.Available == false, o.Column.Count, Group(o.Kind)))
             .ToList();
         if (options.Count == 0)
         {
-            Snackbar.Add(kind == BoardMoveKind.Escalar ? "El ticket ya está en el nivel más alto." : "No hay a dónde moverlo.", Severity.Info);
-            return null;
+            Snackbar.Add("No hay a dónde moverlo.", Severity.Info);
+            return;
         }
-        var parameters = new DialogParameters<MoveTargetDialog> { { d => d.Options, options } };
-        var title = kind switch
+        busy = true; // one dialog at a time: a drop meanwhile is ignored
+        DialogResult? result;
+        try
         {
-            BoardMoveKind.Reasignar => $"Reasignar {card.Number} a…",
-            BoardMoveKind.Escalar => $"Escalar {card.Number} a…",
-            _ => $"Devolver {card.Number} a…",
-        };
-        var result = await (await Dialogs.ShowAsync<MoveTargetDialog>(title, parameters, DialogOptions)).Result;
-        return result is { Canceled: false, Data: string laneId } ? BoardLane.Parse(laneId) : null;
+            var parameters = new DialogParameters<MoveTargetDialog> { { d => d.Options, options } };
+            result = await (await Dialogs.ShowAsync<MoveTargetDialog>($"Mover {card.Number} a…", parameters, DialogOptions)).Result;
+        }
+        finally
+        {
+            busy = false;
+        }
+        if (result is { Canceled: false, Data: string laneId } && BoardLane.Parse(laneId) is { } target) await MoveAsync(card, target);
     }
+
+    private static string Group(BoardMoveKind kind) => kind switch
+    {
+        BoardMoveKind.Reasignar => "Reasignar a",
+        BoardMoveKind.Liberar => "Devolver a la cola",
+        BoardMoveKind.Escalar => "Escalar a",
+        _ => "Bajar de nivel a",
+    };
 
     private async Task ToggleAvailabilityAsync(BoardColumn column)
     {
@@ -281,14 +307,14 @@ public partial class BoardPage
         await ReloadAsync();
     }
 
-    private async Task<string?> AskTextAsync(string title, string label, string intro, string confirm, bool required)
+    private async Task AskTextAsync(string title, string label, string intro, string confirm, bool required, Func<string, Task> onConfirm)
     {
         var parameters = new DialogParameters<ReasonDialog>
         {
             { d => d.Label, label }, { d => d.Intro, intro }, { d => d.ConfirmText, confirm }, { d => d.Required, required },
+            { d => d.OnConfirm, onConfirm },
         };
-        var result = await (await Dialogs.ShowAsync<ReasonDialog>(title, parameters, DialogOptions)).Result;
-        return result is { Canceled: false, Data: string text } ? text : null;
+        await (await Dialogs.ShowAsync<ReasonDialog>(title, parameters, DialogOptions)).Result;
     }
 
     private static string Done(BoardMoveKind kind) => kind switch
@@ -299,19 +325,26 @@ public partial class BoardPage
         _ => "devuelto",
     };
 
-    private static string MoreLink(BoardColumn column) => column.Lane switch
-    {
-        { PersonId: { } person } => $"cola/todos?asignado={Uri.EscapeDataString(person)}",
-        var lane => $"cola/todos?nivel={lane.Level}",
-    };
-
     private static DialogOptions DialogOptions { get; } = new() { MaxWidth = MaxWidth.Small, FullWidth = true };
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
         subscription?.Dispose();
         timer?.Dispose();
         pendingReload?.Cancel();
         Availability.Changed -= OnAvailabilityChanged;
+        try
+        {
+            if (dragAndDrop is not null)
+            {
+                await dragAndDrop.InvokeVoidAsync("detach");
+                await dragAndDrop.DisposeAsync();
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone, and the listeners with the page.
+        }
+        self?.Dispose();
     }
 }

@@ -6,7 +6,7 @@ namespace Siget.Bench.Scenarios;
 
 /// <summary>
 /// A supervisor at the board in Debian's Chromium (headless, loopback): reassigns cards back and forth between the
-/// first two technicians' columns, alternately by dragging and through the card's "Mover" menu. Each move is timed in
+/// first two technicians' columns, alternately by dragging and through the card's "Mover" button and its destination dialog. Each move is timed in
 /// the page itself, from the click on the dialog's confirm button to the card settled (no longer pending) in its new
 /// column, with a MutationObserver, so Playwright's polling adds nothing to the figure.
 /// </summary>
@@ -59,8 +59,8 @@ public static class BoardInBrowser
             if (byMenu)
             {
                 await card.GetByRole(AriaRole.Button, new() { Name = $"Mover {number}" }).ClickAsync();
-                await page.GetByRole(AriaRole.Menuitem, new() { Name = "Reasignar a…" }).ClickAsync();
-                await page.GetByRole(AriaRole.Dialog).Locator("label", new() { HasText = $"{to.Title} (" }).First.ClickAsync();
+                await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Radiogroup, new() { Name = "Reasignar a" })
+                    .Locator("label", new() { HasText = $"{to.Title} (" }).First.ClickAsync();
                 await page.Locator("#destino-continuar").ClickAsync();
             }
             else
