@@ -132,6 +132,7 @@ builder.Services.AddSingleton<CitizenLookup>();
 builder.Services.AddOptions<CitizenLookupLimits>().BindConfiguration(CitizenLookupLimits.Section);
 builder.Services.AddRateLimiter(CitizenLookupLimits.Configure);
 builder.Services.AddSingleton<SupervisorBoard>();
+builder.Services.AddSingleton<Siget.Console.Services.Reports.ReportQueries>();
 builder.Services.AddSingleton<AgentAvailability>();
 builder.Services.AddOptions<AssignmentOptions>().BindConfiguration(AssignmentOptions.Section);
 builder.Services.AddOptions<SlaEngineOptions>().BindConfiguration(SlaEngineOptions.Section);
@@ -173,6 +174,7 @@ app.MapHub<QueueHub>(QueueHub.Path);
 app.MapAccountEndpoints();
 if (EntraIdSignIn.IsEnabled(app.Configuration)) app.MapEntraIdEndpoints();
 app.MapAttachmentDownloads();
+app.MapReportDownloads();
 
 app.Run();
 

@@ -1,0 +1,23 @@
+using System.Globalization;
+using Siget.Console.Components.Shared;
+using Siget.Core.Reports;
+
+namespace Siget.Console.Components.Reports;
+
+/// <summary>How the report screens write their figures (es-PE): counts, business hours, shares.</summary>
+public static class ReportFormat
+{
+    public static readonly CultureInfo Peru = CultureInfo.GetCultureInfo("es-PE");
+
+    public static string Number(int n) => n.ToString("N0");
+
+    public static string Hours(TimeSpan? span) => span is { } s ? Format.Hours(s) : "—";
+
+    public static string Percent(Share share) => share.Percent is { } p ? $"{p.ToString("0.0", Peru)} %" : "—";
+
+    public static string Of(Share share) => $"{share.Part:N0} de {share.Whole:N0}";
+
+    public static string BarWidth(int count, int total) => total == 0 ? "0%" : $"{(100.0 * count / total).ToString("0.#", CultureInfo.InvariantCulture)}%";
+
+    public static string MonthName(DateOnly date) => date.ToString("MMMM yyyy", Peru);
+}

@@ -1,0 +1,102 @@
+using Siget.Core.Escalation;
+using Siget.Core.Tickets;
+
+namespace Siget.Core.Reports;
+
+/// <summary>
+/// The sets of tickets the report's numbers count. Each number on the dashboard is the size of one of these sets (or a
+/// share of two), and its drill-down lists exactly the set: the same rule decides both.
+/// </summary>
+public enum ReportSet
+{
+    /// <summary>Registered in the period.</summary>
+    Recibidos = 1,
+    /// <summary>Resolved in the period (the current resolution; a reopened ticket counts when solved again).</summary>
+    Resueltos,
+    /// <summary>Received in the period and answered within the first-response target.</summary>
+    RespuestaEnPlazo,
+    /// <summary>Received in the period and answered late, or still unanswered past the target.</summary>
+    RespuestaFueraDePlazo,
+    /// <summary>Received in the period and resolved within the resolution target.</summary>
+    ResolucionEnPlazo,
+    /// <summary>Received in the period and resolved late, or still open past the target.</summary>
+    ResolucionFueraDePlazo,
+    /// <summary>Resolved in the period at Nivel 1 without escalation or reopening (first-contact resolution).</summary>
+    PrimerContacto,
+    /// <summary>Received in the period and escalated from <see cref="ReportFilter.Level"/> (any level when not given).</summary>
+    Escalados,
+    /// <summary>Resolved in the period and reopened at some point.</summary>
+    Reabiertos,
+    /// <summary>Closed in the period with a satisfaction rating.</summary>
+    Calificados,
+    /// <summary>Closed (finalised) in the period, rated or not.</summary>
+    Cerrados,
+    /// <summary>Open now, whatever the period (the backlog).</summary>
+    Abiertos,
+}
+
+public static class ReportSets
+{
+    public static string Label(this ReportSet set) => set switch
+    {
+        ReportSet.Recibidos => "Recibidos",
+        ReportSet.Resueltos => "Resueltos",
+        ReportSet.RespuestaEnPlazo => "Primera respuesta en plazo",
+        ReportSet.RespuestaFueraDePlazo => "Primera respuesta fuera de plazo",
+        ReportSet.ResolucionEnPlazo => "Resueltos en plazo",
+        ReportSet.ResolucionFueraDePlazo => "Resolución fuera de plazo",
+        ReportSet.PrimerContacto => "Resueltos en el primer contacto (Nivel 1)",
+        ReportSet.Escalados => "Escalados",
+        ReportSet.Reabiertos => "Reabiertos",
+        ReportSet.Calificados => "Calificados por el usuario",
+        ReportSet.Cerrados => "Cerrados",
+        ReportSet.Abiertos => "Abiertos ahora",
+        _ => set.ToString(),
+    };
+
+    /// <summary>Whether <paramref name="ticket"/> belongs to <paramref name="set"/> for <paramref name="period"/> at <paramref name="nowUtc"/>.</summary>
+    public static bool Contains(this ReportSet set, ReportTicket ticket, ReportPeriod period, DateTime nowUtc, SupportLevel? level = null)
+    {
+        var received = period.Contains(ticket.RegisteredAtUtc);
+        var resolved = period.Contains(ticket.ResolvedAtUtc);
+        return set switch
+        {
+            ReportSet.Recibidos => received,
+            ReportSet.Resueltos => resolved,
+            ReportSet.RespuestaEnPlazo => received && ResponseOnTime(ticket, nowUtc) == true,
+            ReportSet.RespuestaFueraDePlazo => received && ResponseOnTime(ticket, nowUtc) == false,
+            ReportSet.ResolucionEnPlazo => received && ResolutionOnTime(ticket, nowUtc) == true,
+            ReportSet.ResolucionFueraDePlazo => received && ResolutionOnTime(ticket, nowUtc) == false,
+            ReportSet.PrimerContacto => resolved && FirstContact(ticket),
+            ReportSet.Escalados => received && ticket.Moves.Any(m => m.To > m.From && (level is null || m.From == level)),
+            ReportSet.Reabiertos => resolved && ticket.Reopenings.Count > 0,
+            ReportSet.Calificados => Closed(ticket, period) && ticket.SatisfactionRating is not null,
+            ReportSet.Cerrados => Closed(ticket, period),
+            ReportSet.Abiertos => ticket.State.IsOpen(),
+            _ => false,
+        };
+    }
+
+    /// <summary>True when answered in time, false when late or overdue unanswered, null while its clock still runs or it was cancelled.</summary>
+    public static bool? ResponseOnTime(ReportTicket ticket, DateTime nowUtc) => ticket switch
+    {
+        { FirstResponseAtUtc: { } at } => at <= ticket.FirstResponseDueUtc,
+        { Cancelled: true } => null,
+        _ => nowUtc > ticket.FirstResponseDueUtc ? false : null,
+    };
+
+    /// <summary>True when resolved in time, false when late or overdue unresolved, null while its clock still runs or it was cancelled.</summary>
+    public static bool? ResolutionOnTime(ReportTicket ticket, DateTime nowUtc) => ticket switch
+    {
+        { ResolvedAtUtc: { } at } => at <= ticket.ResolutionDueUtc,
+        { Cancelled: true } => null,
+        _ => nowUtc > ticket.ResolutionDueUtc ? false : null,
+    };
+
+    /// <summary>Solved by Nivel 1 without escalating it and without the requester having to reopen it.</summary>
+    public static bool FirstContact(ReportTicket ticket) =>
+        ticket.ResolvedAtUtc is not null && ticket.Level == SupportLevel.Nivel1 && ticket.Moves.Count == 0 && ticket.Reopenings.Count == 0;
+
+    private static bool Closed(ReportTicket ticket, ReportPeriod period) =>
+        ticket.State == TicketState.Finalizado && period.Contains(ticket.ClosedAtUtc);
+}

@@ -1,0 +1,147 @@
+using Siget.Core.Escalation;
+using Siget.Core.Sla;
+using Siget.Core.Tickets;
+
+namespace Siget.Core.Reports;
+
+/// <summary>
+/// Computes the dashboard, its breakdowns and its trends from the tickets of a period (received, resolved or closed in
+/// it, and the ones open now). Durations are business time on the agency's calendar. Every count is the size of a
+/// <see cref="ReportSet"/>, so a number and its drill-down never disagree.
+/// </summary>
+public sealed class ServiceReport(BusinessCalendar calendar)
+{
+    public BusinessCalendar Calendar => calendar;
+
+    public ServiceFigures Figures(IReadOnlyCollection<ReportTicket> tickets, ReportPeriod period, DateTime nowUtc,
+        IReadOnlyDictionary<int, int?>? vendorContractHours = null)
+    {
+        bool In(ReportTicket t, ReportSet set) => set.Contains(t, period, nowUtc);
+        var received = tickets.Where(t => In(t, ReportSet.Recibidos)).ToList();
+        var resolved = tickets.Where(t => In(t, ReportSet.Resueltos)).ToList();
+
+        var responseClock = received.Select(t => ReportSets.ResponseOnTime(t, nowUtc)).Where(r => r is not null).ToList();
+        var resolutionClock = received.Select(t => ReportSets.ResolutionOnTime(t, nowUtc)).Where(r => r is not null).ToList();
+        var resolvedToCount = resolved.Where(t => !t.Cancelled).ToList();
+
+        return new ServiceFigures(
+            period, nowUtc,
+            Received: received.Count,
+            Resolved: resolved.Count,
+            Backlog: Backlog(tickets.Where(t => t.State.IsOpen()), nowUtc),
+            FirstResponse: DurationStats.Of(received.Where(t => t.FirstResponseAtUtc is not null)
+                .Select(t => calendar.BusinessTimeBetween(t.RegisteredAtUtc, t.FirstResponseAtUtc!.Value))),
+            Resolution: DurationStats.Of(resolved.Select(t => calendar.BusinessTimeBetween(t.RegisteredAtUtc, t.ResolvedAtUtc!.Value))),
+            ResponseOnTime: new Share(responseClock.Count(r => r == true), responseClock.Count),
+            ResolutionOnTime: new Share(resolutionClock.Count(r => r == true), resolutionClock.Count),
+            FirstContact: new Share(resolvedToCount.Count(ReportSets.FirstContact), resolvedToCount.Count),
+            Levels: Levels(received, nowUtc),
+            Reopened: new Share(resolved.Count(t => In(t, ReportSet.Reabiertos)), resolved.Count),
+            ReopenReasons: tickets.SelectMany(t => t.Reopenings.Where(r => period.Contains(r.AtUtc)).Select(r => new ReopenReason(t.Id, t.Number, r.AtUtc, r.Reason)))
+                .OrderByDescending(r => r.AtUtc).ToList(),
+            Satisfaction: Satisfaction(tickets.Where(t => In(t, ReportSet.Cerrados)).ToList()),
+            Vendors: Vendors(tickets, period, nowUtc, vendorContractHours ?? new Dictionary<int, int?>()));
+    }
+
+    /// <summary>The figures of each value of a breakdown, busiest first; tickets with no value (no unit, nobody assigned) are left out.</summary>
+    public IReadOnlyList<BreakdownRow> Breakdown(IReadOnlyCollection<ReportTicket> tickets, ReportPeriod period, DateTime nowUtc, ReportDimension dimension) =>
+        tickets.Select(t => (Key: dimension.KeyOf(t), Ticket: t))
+            .Where(x => x.Key is not null)
+            .GroupBy(x => x.Key!, x => x.Ticket)
+            .Select(g =>
+            {
+                var group = g.ToList();
+                var resolved = group.Where(t => ReportSet.Resueltos.Contains(t, period, nowUtc)).ToList();
+                var clock = group.Where(t => ReportSet.Recibidos.Contains(t, period, nowUtc))
+                    .Select(t => ReportSets.ResolutionOnTime(t, nowUtc)).Where(r => r is not null).ToList();
+                return new BreakdownRow(g.Key,
+                    Received: group.Count(t => ReportSet.Recibidos.Contains(t, period, nowUtc)),
+                    Resolved: resolved.Count,
+                    ResolutionOnTime: new Share(clock.Count(r => r == true), clock.Count),
+                    Resolution: DurationStats.Of(resolved.Select(t => calendar.BusinessTimeBetween(t.RegisteredAtUtc, t.ResolvedAtUtc!.Value))),
+                    Reopened: resolved.Count(t => t.Reopenings.Count > 0),
+                    OpenNow: group.Count(t => t.State.IsOpen()));
+            })
+            .Where(r => r.Received + r.Resolved + r.OpenNow > 0)
+            .OrderByDescending(r => r.Received).ThenByDescending(r => r.Resolved).ThenBy(r => r.Key, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>Received and resolved per day, week (Monday first) or month of the period, in Lima.</summary>
+    public IReadOnlyList<TrendPoint> Trend(IReadOnlyCollection<ReportTicket> tickets, ReportPeriod period, TrendStep step)
+    {
+        var points = new List<TrendPoint>();
+        for (var start = step.Start(period.From); start <= period.To; start = step.Next(start)) points.Add(new TrendPoint(start, 0, 0));
+        var index = points.Select((p, i) => (p.Start, i)).ToDictionary(x => x.Start, x => x.i);
+        var received = new int[points.Count];
+        var resolved = new int[points.Count];
+        foreach (var t in tickets)
+        {
+            if (period.Contains(t.RegisteredAtUtc)) received[index[step.Start(LimaDate(t.RegisteredAtUtc))]]++;
+            if (t.ResolvedAtUtc is { } at && period.Contains(at)) resolved[index[step.Start(LimaDate(at))]]++;
+        }
+        return points.Select((p, i) => p with { Received = received[i], Resolved = resolved[i] }).ToList();
+    }
+
+    private DateOnly LimaDate(DateTime utc) => DateOnly.FromDateTime(calendar.ToLocal(utc));
+
+    private static BacklogAge Backlog(IEnumerable<ReportTicket> open, DateTime nowUtc)
+    {
+        int under1 = 0, under3 = 0, under7 = 0, over7 = 0;
+        foreach (var age in open.Select(t => nowUtc - t.RegisteredAtUtc))
+        {
+            if (age < TimeSpan.FromDays(1)) under1++;
+            else if (age < TimeSpan.FromDays(3)) under3++;
+            else if (age < TimeSpan.FromDays(7)) under7++;
+            else over7++;
+        }
+        return new BacklogAge(under1, under3, under7, over7);
+    }
+
+    private List<LevelFigures> Levels(IReadOnlyList<ReportTicket> received, DateTime nowUtc)
+    {
+        var stays = received.Where(t => !t.Cancelled).Select(t => (Ticket: t, Stays: LevelStays.Of(t, nowUtc))).ToList();
+        return Enum.GetValues<SupportLevel>()
+            .Select(level =>
+            {
+                var visited = stays.Where(s => s.Stays.Any(x => x.Level == level)).ToList();
+                return new LevelFigures(level, visited.Count,
+                    EscalatedFrom: visited.Count(s => s.Ticket.Moves.Any(m => m.From == level && m.To > level)),
+                    TimeAtLevel: DurationStats.Of(visited.Select(s => s.Stays.Where(x => x.Level == level)
+                        .Aggregate(TimeSpan.Zero, (sum, x) => sum + x.BusinessTime(calendar)))));
+            })
+            .Where(l => l.Visited > 0)
+            .ToList();
+    }
+
+    private static SatisfactionFigures Satisfaction(IReadOnlyList<ReportTicket> closed)
+    {
+        var ratings = closed.Where(t => t.SatisfactionRating is not null).Select(t => t.SatisfactionRating!.Value).ToList();
+        var distribution = Enumerable.Range(Tickets.Satisfaction.MinRating, Tickets.Satisfaction.MaxRating)
+            .Select(star => ratings.Count(r => r == star)).ToList();
+        return new SatisfactionFigures(closed.Count, ratings.Count, ratings.Count == 0 ? null : ratings.Average(), distribution);
+    }
+
+    /// <summary>
+    /// Per company: tickets of the period that reached it, those it resolved, and how many within the contract's
+    /// resolution time, counted as business time spent at Nivel 3.
+    /// </summary>
+    private List<VendorFigures> Vendors(IReadOnlyCollection<ReportTicket> tickets, ReportPeriod period, DateTime nowUtc, IReadOnlyDictionary<int, int?> contractHours) =>
+        tickets.Where(t => t.VendorCompanyId is not null && !t.Cancelled)
+            .Where(t => ReportSet.Recibidos.Contains(t, period, nowUtc) || ReportSet.Resueltos.Contains(t, period, nowUtc))
+            .GroupBy(t => t.VendorCompanyId!.Value)
+            .Select(g =>
+            {
+                var hours = contractHours.GetValueOrDefault(g.Key);
+                var atVendor = g.Select(t => (Ticket: t, Time: LevelStays.Of(t, nowUtc).Where(s => s.Level == SupportLevel.Nivel3)
+                    .Aggregate(TimeSpan.Zero, (sum, s) => sum + s.BusinessTime(calendar)))).ToList();
+                var resolved = atVendor.Where(x => ReportSet.Resueltos.Contains(x.Ticket, period, nowUtc)).ToList();
+                return new VendorFigures(g.Key,
+                    Received: g.Count(t => ReportSet.Recibidos.Contains(t, period, nowUtc)),
+                    Resolved: resolved.Count,
+                    ContractHours: hours,
+                    WithinContract: hours is int h ? resolved.Count(x => x.Time <= TimeSpan.FromHours(h)) : 0,
+                    TimeAtVendor: DurationStats.Of(resolved.Select(x => x.Time)));
+            })
+            .OrderByDescending(v => v.Received + v.Resolved)
+            .ToList();
+}
