@@ -231,4 +231,22 @@ public class ServiceReportTests
         LevelStays.Of(ticket, Now).Select(s => (s.Level, s.BusinessTime(Calendar))).Should().Equal(
             (SupportLevel.Nivel1, Hours(1)), (SupportLevel.Nivel2, Hours(3)), (SupportLevel.Nivel1, Hours(10)));
     }
+
+    [Fact]
+    public void A_level_left_the_moment_the_ticket_arrived_still_counts_as_visited_and_escalated_from()
+    {
+        var atOnce = T3 with
+        {
+            Moves =
+            [
+                new LevelMove(T3.RegisteredAtUtc, SupportLevel.Nivel1, SupportLevel.Nivel2),
+                new LevelMove(T3.RegisteredAtUtc, SupportLevel.Nivel2, SupportLevel.Nivel3),
+            ],
+        };
+
+        var levels = Report.Figures([atOnce], April, Now).Levels.ToDictionary(l => l.Level);
+
+        levels[SupportLevel.Nivel1].Should().Be(new LevelFigures(SupportLevel.Nivel1, 1, 1, new DurationStats(1, TimeSpan.Zero, TimeSpan.Zero)));
+        levels[SupportLevel.Nivel2].EscalationRate.Should().Be(new Share(1, 1));
+    }
 }

@@ -23,9 +23,11 @@ public static class LevelStays
         var since = ticket.RegisteredAtUtc;
         foreach (var move in ticket.Moves)
         {
+            // A level left at once (escalated the minute it arrived) still counts as visited, for no time.
             var until = move.AtUtc < end ? move.AtUtc : end;
-            if (until > since) stays.Add(new LevelStay(level, since, until));
-            (level, since) = (move.To, until > since ? until : since);
+            if (until < since) until = since;
+            stays.Add(new LevelStay(level, since, until));
+            (level, since) = (move.To, until);
         }
         stays.Add(new LevelStay(level, since, end > since ? end : since));
         return stays;
