@@ -62,7 +62,7 @@ public class ReportExportTests(ReportDesk desk) : IClassFixture<ReportDesk>
     {
         var reports = Desk.App.Service<ReportQueries>();
         var data = await reports.LoadAsync(Desk.Supervisor, desk.November);
-        var screen = reports.Report.Breakdown(data.Tickets, desk.November, data.AtUtc, ReportDimension.Canal)
+        var screen = data.Report.Breakdown(data.Tickets, desk.November, data.AtUtc, ReportDimension.Canal)
             .ToDictionary(r => data.Names.Of(ReportDimension.Canal, r.Key), r => (r.Received.ToString(), r.Resolved.ToString(), r.OpenNow.ToString()));
 
         var response = await GetAsync("supervisor", $"/reportes/exportar/desglose?{November}&dimension=Canal&formato=csv");

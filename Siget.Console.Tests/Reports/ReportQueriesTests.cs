@@ -20,7 +20,7 @@ public class ReportQueriesTests(ReportDesk desk) : IClassFixture<ReportDesk>
     public async Task The_figures_count_what_the_services_did_with_business_hours_from_the_clock()
     {
         var data = await Reports.LoadAsync(Desk.Supervisor, desk.November);
-        var figures = Reports.Report.Figures(data.Tickets, desk.November, data.AtUtc, data.Names.ContractHours);
+        var figures = data.Report.Figures(data.Tickets, desk.November, data.AtUtc, data.Names.ContractHours);
 
         figures.Received.Should().Be(4);
         figures.Resolved.Should().Be(1);
@@ -63,7 +63,7 @@ public class ReportQueriesTests(ReportDesk desk) : IClassFixture<ReportDesk>
     {
         var escalatedFromOne = new ReportFilter(desk.November, ReportSet.Escalados, Level: SupportLevel.Nivel1);
         var (data, tickets) = await Reports.DrillDownAsync(Desk.Supervisor, escalatedFromOne);
-        var figures = Reports.Report.Figures(data.Tickets, desk.November, data.AtUtc);
+        var figures = data.Report.Figures(data.Tickets, desk.November, data.AtUtc);
 
         tickets.Select(t => t.Number).Should().BeEquivalentTo([desk.ToVendor.Number, desk.ToOtherVendor.Number]);
         tickets.Should().HaveCount(figures.Levels.Single(l => l.Level == SupportLevel.Nivel1).EscalatedFrom);

@@ -25,7 +25,7 @@ internal static class ReportDownloads
                 var filter = ReportLink.Filter(desde, hasta, conjunto, dimension, clave, nivel, clock.GetUtcNow().UtcDateTime);
                 var format = Format(formato);
                 var (data, tickets) = await reports.DrillDownAsync(user.ToActor(), filter, ct);
-                var columns = ReportColumns.Tickets(data, reports.Report.Calendar);
+                var columns = ReportColumns.Tickets(data);
                 await SendAsync(http, format, $"tickets-{filter.Set.ToString().ToLowerInvariant()}-{Stamp(filter.Period)}", "Tickets", columns, tickets, ct);
             })).RequireAuthorization();
 
@@ -37,7 +37,7 @@ internal static class ReportDownloads
                 var by = ReportLink.Enum<ReportDimension>(dimension, "El desglose pedido no existe.") ?? throw new DomainException("Indique el desglose (dimension).");
                 var format = Format(formato);
                 var data = await reports.LoadAsync(user.ToActor(), period, ct);
-                var rows = reports.Report.Breakdown(data.Tickets, period, data.AtUtc, by);
+                var rows = data.Report.Breakdown(data.Tickets, period, data.AtUtc, by);
                 await SendAsync(http, format, $"desglose-{by.ToString().ToLowerInvariant()}-{Stamp(period)}", by.Label(), ReportColumns.Breakdown(data, by), rows, ct);
             })).RequireAuthorization();
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Siget.Core.Escalation;
 using Siget.Core.Sla;
 using Siget.Core.Tickets;
@@ -12,6 +13,29 @@ namespace Siget.Core.Reports;
 public sealed class ServiceReport(BusinessCalendar calendar)
 {
     public BusinessCalendar Calendar => calendar;
+
+    /// <summary>A ticket's business-time measures at one instant, worked out once: a dashboard, its breakdowns and its exports all read them.</summary>
+    private sealed record Measures(DateTime Now, TimeSpan? FirstResponse, TimeSpan? Resolution, IReadOnlyDictionary<SupportLevel, TimeSpan> TimeAtLevel);
+
+    // Kept with the ticket object itself (weakly), so they go when the report's data goes.
+    private readonly ConditionalWeakTable<ReportTicket, Measures> _measures = new();
+
+    private Measures Measure(ReportTicket t, DateTime nowUtc)
+    {
+        if (_measures.TryGetValue(t, out var known) && known.Now == nowUtc) return known;
+        var measures = new Measures(nowUtc,
+            t.FirstResponseAtUtc is { } answered ? calendar.BusinessTimeBetween(t.RegisteredAtUtc, answered) : null,
+            t.ResolvedAtUtc is { } resolved ? calendar.BusinessTimeBetween(t.RegisteredAtUtc, resolved) : null,
+            LevelStays.Of(t, nowUtc).GroupBy(s => s.Level).ToDictionary(g => g.Key, g => g.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.BusinessTime(calendar))));
+        _measures.AddOrUpdate(t, measures);
+        return measures;
+    }
+
+    /// <summary>Business time from registration to first response, or null if not answered.</summary>
+    public TimeSpan? FirstResponseTime(ReportTicket ticket, DateTime nowUtc) => Measure(ticket, nowUtc).FirstResponse;
+
+    /// <summary>Business time from registration to resolution, or null if not resolved.</summary>
+    public TimeSpan? ResolutionTime(ReportTicket ticket, DateTime nowUtc) => Measure(ticket, nowUtc).Resolution;
 
     public ServiceFigures Figures(IReadOnlyCollection<ReportTicket> tickets, ReportPeriod period, DateTime nowUtc,
         IReadOnlyDictionary<int, int?>? vendorContractHours = null)
@@ -30,8 +54,8 @@ public sealed class ServiceReport(BusinessCalendar calendar)
             Resolved: resolved.Count,
             Backlog: Backlog(tickets.Where(t => t.State.IsOpen()), nowUtc),
             FirstResponse: DurationStats.Of(received.Where(t => t.FirstResponseAtUtc is not null)
-                .Select(t => calendar.BusinessTimeBetween(t.RegisteredAtUtc, t.FirstResponseAtUtc!.Value))),
-            Resolution: DurationStats.Of(resolved.Select(t => calendar.BusinessTimeBetween(t.RegisteredAtUtc, t.ResolvedAtUtc!.Value))),
+                .Select(t => FirstResponseTime(t, nowUtc)!.Value)),
+            Resolution: DurationStats.Of(resolved.Select(t => ResolutionTime(t, nowUtc)!.Value)),
             ResponseOnTime: new Share(responseClock.Count(r => r == true), responseClock.Count),
             ResolutionOnTime: new Share(resolutionClock.Count(r => r == true), resolutionClock.Count),
             FirstContact: new Share(resolvedToCount.Count(ReportSets.FirstContact), resolvedToCount.Count),
@@ -58,7 +82,7 @@ public sealed class ServiceReport(BusinessCalendar calendar)
                     Received: group.Count(t => ReportSet.Recibidos.Contains(t, period, nowUtc)),
                     Resolved: resolved.Count,
                     ResolutionOnTime: new Share(clock.Count(r => r == true), clock.Count),
-                    Resolution: DurationStats.Of(resolved.Select(t => calendar.BusinessTimeBetween(t.RegisteredAtUtc, t.ResolvedAtUtc!.Value))),
+                    Resolution: DurationStats.Of(resolved.Select(t => ResolutionTime(t, nowUtc)!.Value)),
                     Reopened: resolved.Count(t => t.Reopenings.Count > 0),
                     OpenNow: group.Count(t => t.State.IsOpen()));
             })
@@ -99,15 +123,14 @@ public sealed class ServiceReport(BusinessCalendar calendar)
 
     private List<LevelFigures> Levels(IReadOnlyList<ReportTicket> received, DateTime nowUtc)
     {
-        var stays = received.Where(t => !t.Cancelled).Select(t => (Ticket: t, Stays: LevelStays.Of(t, nowUtc))).ToList();
+        var measured = received.Where(t => !t.Cancelled).Select(t => (Ticket: t, Levels: Measure(t, nowUtc).TimeAtLevel)).ToList();
         return Enum.GetValues<SupportLevel>()
             .Select(level =>
             {
-                var visited = stays.Where(s => s.Stays.Any(x => x.Level == level)).ToList();
+                var visited = measured.Where(m => m.Levels.ContainsKey(level)).ToList();
                 return new LevelFigures(level, visited.Count,
-                    EscalatedFrom: visited.Count(s => s.Ticket.Moves.Any(m => m.From == level && m.To > level)),
-                    TimeAtLevel: DurationStats.Of(visited.Select(s => s.Stays.Where(x => x.Level == level)
-                        .Aggregate(TimeSpan.Zero, (sum, x) => sum + x.BusinessTime(calendar)))));
+                    EscalatedFrom: visited.Count(m => m.Ticket.Moves.Any(x => x.From == level && x.To > level)),
+                    TimeAtLevel: DurationStats.Of(visited.Select(m => m.Levels[level])));
             })
             .Where(l => l.Visited > 0)
             .ToList();
@@ -132,8 +155,7 @@ public sealed class ServiceReport(BusinessCalendar calendar)
             .Select(g =>
             {
                 var hours = contractHours.GetValueOrDefault(g.Key);
-                var atVendor = g.Select(t => (Ticket: t, Time: LevelStays.Of(t, nowUtc).Where(s => s.Level == SupportLevel.Nivel3)
-                    .Aggregate(TimeSpan.Zero, (sum, s) => sum + s.BusinessTime(calendar)))).ToList();
+                var atVendor = g.Select(t => (Ticket: t, Time: Measure(t, nowUtc).TimeAtLevel.GetValueOrDefault(SupportLevel.Nivel3))).ToList();
                 var resolved = atVendor.Where(x => ReportSet.Resueltos.Contains(x.Ticket, period, nowUtc)).ToList();
                 return new VendorFigures(g.Key,
                     Received: g.Count(t => ReportSet.Recibidos.Contains(t, period, nowUtc)),

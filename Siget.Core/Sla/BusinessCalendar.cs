@@ -20,6 +20,7 @@ public sealed class BusinessCalendar
         _workingDays = [.. workingDays];
         if (_workingDays.Count == 0) throw new DomainException("El calendario debe tener al menos un día laborable.");
         TimeZone = timeZone;
+        (_fixedOffsetSince, _fixedOffset) = FixedOffset(timeZone);
         WorkdayStart = workdayStart;
         WorkdayEnd = workdayEnd;
         _holidays = [.. holidays];
@@ -44,7 +45,11 @@ public sealed class BusinessCalendar
 
     public bool IsWorkingDay(DateOnly date) => _workingDays.Contains(date.DayOfWeek) && !_holidays.Contains(date);
 
-    public DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(EnsureUtc(utc), TimeZone);
+    public DateTime ToLocal(DateTime utc)
+    {
+        utc = EnsureUtc(utc);
+        return utc >= _fixedOffsetSince ? DateTime.SpecifyKind(utc + _fixedOffset, DateTimeKind.Unspecified) : TimeZoneInfo.ConvertTimeFromUtc(utc, TimeZone);
+    }
 
     public DateTime ToUtc(DateTime local) =>
         TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), TimeZone);
@@ -87,6 +92,21 @@ public sealed class BusinessCalendar
             if (end > start) total += end - start;
         }
         return total;
+    }
+
+    // Reports convert hundreds of thousands of instants, and TimeZoneInfo searches its adjustment rules each time.
+    // Once a zone's last rule has ended (Lima: no daylight saving since 1994), its offset is fixed: add it.
+    private readonly DateTime _fixedOffsetSince;
+    private readonly TimeSpan _fixedOffset;
+
+    private static (DateTime Since, TimeSpan Offset) FixedOffset(TimeZoneInfo zone)
+    {
+        var rules = zone.GetAdjustmentRules();
+        if (rules.Length == 0) return (DateTime.MinValue, zone.BaseUtcOffset);
+        var last = rules[^1].DateEnd;
+        if (last >= DateTime.MaxValue.Date) return (DateTime.MaxValue, TimeSpan.Zero); // rules still in force: no shortcut
+        var since = DateTime.SpecifyKind(last.AddDays(2), DateTimeKind.Utc);
+        return (since, zone.GetUtcOffset(since));
     }
 
     private static DateTime EnsureUtc(DateTime value) => value.Kind switch

@@ -29,6 +29,9 @@ public partial class ReportsPage
     [SupplyParameterFromQuery(Name = "desglose")] private string? Desglose { get; set; }
     [SupplyParameterFromQuery(Name = "paso")] private string? Paso { get; set; }
 
+    /// <summary>Periods up to a quarter come with the page; longer ones are read once the page is live.</summary>
+    public const int PrerenderedDays = 92;
+
     private Actor actor = default!;
     private ReportPeriod? period;
     private ReportData? data;
@@ -58,15 +61,21 @@ public partial class ReportsPage
             dimension = ReportLink.Enum<ReportDimension>(Desglose, "El desglose pedido no existe.") ?? ReportDimension.Categoria;
             step = ReportLink.Enum<TrendStep>(Paso, "El paso de la tendencia no existe.") ?? TrendSteps.For(asked);
             (from, to) = (asked.From.ToDateTime(TimeOnly.MinValue), asked.To.ToDateTime(TimeOnly.MinValue));
+            if (!RendererInfo.IsInteractive && asked.Days > PrerenderedDays)
+            {
+                // A long period takes seconds to read: the page comes at once and the figures follow, with progress.
+                (period, data, figures) = (asked, null, null);
+                return;
+            }
             if (asked != period || data is null)
             {
                 period = asked;
                 data = null;
                 data = await Reports.LoadAsync(actor, asked);
-                figures = Reports.Report.Figures(data.Tickets, asked, data.AtUtc, data.Names.ContractHours);
+                figures = data.Report.Figures(data.Tickets, asked, data.AtUtc, data.Names.ContractHours);
             }
             if (!Dimensions.Contains(dimension)) dimension = ReportDimension.Categoria;
-            breakdown = Reports.Report.Breakdown(data.Tickets, asked, data.AtUtc, dimension);
+            breakdown = data.Report.Breakdown(data.Tickets, asked, data.AtUtc, dimension);
             shownRows = 50;
             ShowTrend(asked);
         }
@@ -78,7 +87,7 @@ public partial class ReportsPage
 
     private void ShowTrend(ReportPeriod shown)
     {
-        trend = Reports.Report.Trend(data!.Tickets, shown, step);
+        trend = data!.Report.Trend(data.Tickets, shown, step);
         // At most about a dozen labels under the axis, or they run into each other; the table below has every point.
         var every = Math.Max(1, (int)Math.Ceiling(trend.Count / 12.0));
         trendLabels = trend.Select((p, i) => i % every != 0 ? ""

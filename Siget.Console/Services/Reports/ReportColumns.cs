@@ -4,7 +4,6 @@ using Siget.Core.Catalog;
 using Siget.Core.Escalation;
 using Siget.Core.Priorities;
 using Siget.Core.Reports;
-using Siget.Core.Sla;
 using Siget.Core.Tickets;
 
 namespace Siget.Console.Services.Reports;
@@ -18,7 +17,7 @@ public sealed record ReportColumn<T>(string Header, Func<T, object?> Value);
 /// </summary>
 public static class ReportColumns
 {
-    public static IReadOnlyList<ReportColumn<ReportTicket>> Tickets(ReportData data, BusinessCalendar calendar) =>
+    public static IReadOnlyList<ReportColumn<ReportTicket>> Tickets(ReportData data) =>
     [
         new("Número", t => t.Number),
         new("Asunto", t => t.Subject),
@@ -34,8 +33,8 @@ public static class ReportColumns
         new("Registrado (Lima)", t => Format.ToLima(t.RegisteredAtUtc)),
         new("Primera respuesta (Lima)", t => t.FirstResponseAtUtc is { } at ? Format.ToLima(at) : null),
         new("Resuelto (Lima)", t => t.ResolvedAtUtc is { } at ? Format.ToLima(at) : null),
-        new("Primera respuesta (h hábiles)", t => t.FirstResponseAtUtc is { } at ? Hours(calendar.BusinessTimeBetween(t.RegisteredAtUtc, at)) : null),
-        new("Resolución (h hábiles)", t => t.ResolvedAtUtc is { } at ? Hours(calendar.BusinessTimeBetween(t.RegisteredAtUtc, at)) : null),
+        new("Primera respuesta (h hábiles)", t => data.Report.FirstResponseTime(t, data.AtUtc) is { } time ? Hours(time) : null),
+        new("Resolución (h hábiles)", t => data.Report.ResolutionTime(t, data.AtUtc) is { } time ? Hours(time) : null),
         new("Primera respuesta en plazo", t => YesNo(ReportSets.ResponseOnTime(t, data.AtUtc))),
         new("Resolución en plazo", t => YesNo(ReportSets.ResolutionOnTime(t, data.AtUtc))),
         new("Escalamientos", t => t.Moves.Count(m => m.To > m.From)),

@@ -39,4 +39,6 @@ public sealed record ReportNames(
 /// What one person's report of one period is computed from: the tickets they may see that were received, resolved or
 /// closed in it, plus the ones open now, and the names of everything they are broken down by.
 /// </summary>
-public sealed record ReportData(ReportPeriod Period, DateTime AtUtc, IReadOnlyList<ReportTicket> Tickets, ReportNames Names, bool WholeService);
+/// <param name="Report">The calculations over these tickets, on the calendar in force when they were read; it keeps each
+/// ticket's business-time measures, so the dashboard, its breakdowns and its exports work them out once.</param>
+public sealed record ReportData(ReportPeriod Period, DateTime AtUtc, IReadOnlyList<ReportTicket> Tickets, ReportNames Names, bool WholeService, ServiceReport Report);

@@ -19,9 +19,6 @@ public sealed class ReportQueries(IDbContextFactory<SigetDbContext> dbFactory, T
 {
     private static readonly TicketAction[] HistoryRead = [TicketAction.Escalar, TicketAction.Devolver, TicketAction.Reabrir];
 
-    /// <summary>The figures over the calendar in force now.</summary>
-    public ServiceReport Report => new(settings.Policy.Calendar);
-
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(60);
     private const int MaxKept = 8;
 
@@ -86,7 +83,7 @@ public sealed class ReportQueries(IDbContextFactory<SigetDbContext> dbFactory, T
             await db.Users.AsNoTracking().Where(u => u.Role != Role.Usuario).ToDictionaryAsync(u => u.Id, u => u.FullName, ct),
             (await db.VendorCompanies.AsNoTracking().Select(v => new { v.Id, v.Name, v.ContractSlaHours }).ToListAsync(ct))
                 .ToDictionary(v => v.Id, v => (v.Name, v.ContractSlaHours)));
-        return new ReportData(period, now, withHistory, names, ReportAccess.SeesWholeService(actor));
+        return new ReportData(period, now, withHistory, names, ReportAccess.SeesWholeService(actor), new ServiceReport(settings.Policy.Calendar));
     }
 
     /// <summary>The tickets behind one number of the report, in the order they arrived.</summary>

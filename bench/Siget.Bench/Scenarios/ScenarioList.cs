@@ -9,6 +9,7 @@ public static class ScenarioList
     [
         new QueuePageScenario(),
         new TicketPageScenario(),
+        new ReportsScenario(),
         new BoardScenario(),
         new RegistrationScenario(),
         new SlaEngineScenario(),

@@ -1019,8 +1019,14 @@ namespace Siget.Console.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClosedAtUtc");
+
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("RegisteredAtUtc");
+
+                    b.HasIndex("ResolvedAtUtc");
 
                     b.HasIndex("SubcategoryCode");
 

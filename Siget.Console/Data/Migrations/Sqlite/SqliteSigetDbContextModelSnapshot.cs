@@ -998,8 +998,14 @@ namespace Siget.Console.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClosedAtUtc");
+
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("RegisteredAtUtc");
+
+                    b.HasIndex("ResolvedAtUtc");
 
                     b.HasIndex("SubcategoryCode");
 
