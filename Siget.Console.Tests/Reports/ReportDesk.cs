@@ -16,8 +16,9 @@ public sealed class ReportDesk : IAsyncLifetime
 
     public ReportPeriod November { get; } = ReportPeriod.Month(2026, 11);
 
-    /// <summary>A period no other test writes into, for the test that registers a ticket of its own.</summary>
-    public ReportPeriod Later { get; } = new(new DateOnly(2026, 11, 26), new DateOnly(2026, 11, 30));
+    /// <summary>December, when the clock stands after the set-up: the tests that make tickets of their own make them here
+    /// (resolved, so November's open backlog stays the same).</summary>
+    public ReportPeriod Later { get; } = ReportPeriod.Month(2026, 12);
 
     public Ticket Solved { get; private set; } = default!;
     public Ticket ToVendor { get; private set; } = default!;
@@ -38,11 +39,11 @@ public sealed class ReportDesk : IAsyncLifetime
         ToOtherVendor = await ToVendorAsync("Enlace de datos intermitente", Desk.OtherVendorCompanyId);
         Waiting = await Desk.Registration.RegisterAsync(Desk.OtherRequester,
             HelpDeskFixture.Phoned(Desk.OtherRequester, subject: "Sin acceso a la intranet", channel: Channel.Intranet));
-        // Tomorrow: the later tests read November as it stood then (Later starts on the 26th).
-        clock.Advance(TimeSpan.FromDays(1));
+        // December: November is over, and what the tests add falls in Later.
+        clock.Advance(TimeSpan.FromDays(6));
     }
 
-    private async Task<Ticket> ToVendorAsync(string subject, int vendorCompanyId)
+    public async Task<Ticket> ToVendorAsync(string subject, int vendorCompanyId)
     {
         var ticket = await Desk.TakenAsync(subject);
         ticket = await Desk.Commands.EscalateAsync(Desk.Technician, ticket.Id, ticket.Version, "N1-RECURSOS", "Requiere especialista", null);

@@ -102,4 +102,31 @@ public class ReportExportTests(ReportDesk desk) : IClassFixture<ReportDesk>
         (await badFormat.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail.Should().Be("El formato debe ser csv o xlsx.");
         (await badSet.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail.Should().Be("El conjunto de tickets no existe.");
     }
+
+    [Fact]
+    public async Task A_vendor_asking_for_a_breakdown_by_person_and_a_visitor_who_is_not_signed_in_are_refused()
+    {
+        var byPerson = await GetAsync("proveedor", $"/reportes/exportar/desglose?{November}&dimension=Persona&formato=csv");
+        var technician = await GetAsync("tecnico1", $"/reportes/exportar/desglose?{November}&dimension=Canal");
+        var anonymous = await Desk.App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false })
+            .GetAsync("/reportes");
+
+        byPerson.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await byPerson.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail.Should().Be("El desglose por persona asignada es solo para el Ejecutivo de la UTI y el administrador.");
+        technician.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        anonymous.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        anonymous.Headers.Location!.ToString().Should().Contain("/cuenta/ingresar");
+    }
+
+    [Fact]
+    public void Text_that_looks_like_a_number_a_date_or_a_formula_stays_text_in_Excel()
+    {
+        string[] texts = ["00123", "2026-01-01", "=1+1", "1,5"];
+
+        var workbook = new XLWorkbook(new MemoryStream(ReportExports.Excel("Hoja", [new ReportColumn<string>("Texto", t => t)], texts, CancellationToken.None)));
+
+        var cells = workbook.Worksheets.Single().Column(1).CellsUsed().Skip(1).ToList();
+        cells.Select(c => c.GetString()).Should().Equal(texts);
+        cells.Should().OnlyContain(c => c.DataType == XLDataType.Text && !c.HasFormula);
+    }
 }

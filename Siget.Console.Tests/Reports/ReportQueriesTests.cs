@@ -76,11 +76,36 @@ public class ReportQueriesTests(ReportDesk desk) : IClassFixture<ReportDesk>
     public async Task A_ticket_registered_after_a_report_was_read_shows_in_the_next_one()
     {
         var before = await Reports.LoadAsync(Desk.Supervisor, desk.Later);
-        var ticket = await Desk.RegisterAsync($"{HelpDeskFixture.NewTag()} después del reporte");
+        var ticket = await Desk.ResolvedAsync($"{HelpDeskFixture.NewTag()} después del reporte");
 
         var after = await Reports.LoadAsync(Desk.Supervisor, desk.Later);
 
         before.Tickets.Should().NotContain(t => t.Id == ticket.Id);
         after.Tickets.Should().Contain(t => t.Id == ticket.Id, "a change to any ticket makes the kept figures stale");
+    }
+
+    [Fact]
+    public async Task A_ticket_sent_back_from_the_vendor_leaves_its_report_but_stays_in_the_supervisor_s()
+    {
+        var ticket = await desk.ToVendorAsync($"{HelpDeskFixture.NewTag()} devuelto por el proveedor", Desk.VendorCompanyId);
+        ticket = await Desk.Commands.SendBackAsync(Desk.Supervisor, ticket.Id, ticket.Version, SupportLevel.Nivel2, "Lo resuelve la UTI", null, Desk.Specialist.UserId);
+        await Desk.Commands.ResolveAsync(Desk.Specialist, ticket.Id, ticket.Version, "Se reconfiguró el servidor.");
+
+        var vendors = await Reports.LoadAsync(Desk.Vendor, desk.Later);
+        var supervisors = await Reports.LoadAsync(Desk.Supervisor, desk.Later);
+
+        vendors.Tickets.Should().NotContain(t => t.Id == ticket.Id, "what happens after a ticket leaves the company is not the vendor's");
+        supervisors.Tickets.Should().Contain(t => t.Id == ticket.Id);
+    }
+
+    [Fact]
+    public async Task A_vendor_may_not_break_its_figures_down_by_the_UTI_s_people()
+    {
+        var byPerson = () => Reports.BreakdownAsync(Desk.Vendor, desk.November, ReportDimension.Persona);
+        var drill = () => Reports.DrillDownAsync(Desk.Vendor, new ReportFilter(desk.November, ReportSet.Recibidos, ReportDimension.Persona, Desk.Technician.UserId));
+
+        await byPerson.Should().ThrowAsync<DomainException>().WithMessage("El desglose por persona asignada es solo para el Ejecutivo de la UTI y el administrador.");
+        await drill.Should().ThrowAsync<DomainException>();
+        (await Reports.BreakdownAsync(Desk.Vendor, desk.November, ReportDimension.Canal)).Rows.Should().ContainSingle();
     }
 }

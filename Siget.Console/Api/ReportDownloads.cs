@@ -20,7 +20,7 @@ internal static class ReportDownloads
     {
         endpoints.MapGet("/" + ReportLink.TicketsExport, (HttpContext http, ClaimsPrincipal user, ReportQueries reports, TimeProvider clock,
             string? desde, string? hasta, string? conjunto, string? dimension, string? clave, string? nivel, string? formato, CancellationToken ct) =>
-            Answer(http, async () =>
+            Answer(http, user, dimension, async () =>
             {
                 var filter = ReportLink.Filter(desde, hasta, conjunto, dimension, clave, nivel, clock.GetUtcNow().UtcDateTime);
                 var format = Format(formato);
@@ -31,19 +31,23 @@ internal static class ReportDownloads
 
         endpoints.MapGet("/" + ReportLink.BreakdownExport, (HttpContext http, ClaimsPrincipal user, ReportQueries reports, TimeProvider clock,
             string? desde, string? hasta, string? dimension, string? formato, CancellationToken ct) =>
-            Answer(http, async () =>
+            Answer(http, user, dimension, async () =>
             {
                 var period = ReportLink.Period(desde, hasta, clock.GetUtcNow().UtcDateTime);
                 var by = ReportLink.Enum<ReportDimension>(dimension, "El desglose pedido no existe.") ?? throw new DomainException("Indique el desglose (dimension).");
                 var format = Format(formato);
-                var data = await reports.LoadAsync(user.ToActor(), period, ct);
-                var rows = data.Report.Breakdown(data.Tickets, period, data.AtUtc, by);
+                var (data, rows) = await reports.BreakdownAsync(user.ToActor(), period, by, ct);
                 await SendAsync(http, format, $"desglose-{by.ToString().ToLowerInvariant()}-{Stamp(period)}", by.Label(), ReportColumns.Breakdown(data, by), rows, ct);
             })).RequireAuthorization();
     }
 
-    private static async Task<IResult> Answer(HttpContext http, Func<Task> send)
+    /// <summary>403 for whoever may not read this (the rules the services apply, <see cref="ReportAccess"/>), 400 for a bad parameter.</summary>
+    private static async Task<IResult> Answer(HttpContext http, ClaimsPrincipal user, string? dimension, Func<Task> send)
     {
+        var actor = user.ToActor();
+        if (!ReportAccess.MayView(actor)) return Problem(ReportAccess.Refusal, StatusCodes.Status403Forbidden);
+        if (System.Enum.TryParse<ReportDimension>(dimension, ignoreCase: true, out var by) && !ReportAccess.MayBreakDownBy(actor, by))
+            return Problem(ReportAccess.BreakdownRefusal(by), StatusCodes.Status403Forbidden);
         try
         {
             await send();
@@ -51,11 +55,12 @@ internal static class ReportDownloads
         }
         catch (DomainException ex) when (!http.Response.HasStarted)
         {
-            var forbidden = ex.Message.StartsWith("Los reportes son para", StringComparison.Ordinal);
-            return Results.Problem(title: forbidden ? "Sin acceso a los reportes" : "Solicitud no válida", detail: ex.Message,
-                statusCode: forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest);
+            return Problem(ex.Message, StatusCodes.Status400BadRequest);
         }
     }
+
+    private static IResult Problem(string detail, int status) => Results.Problem(
+        title: status == StatusCodes.Status403Forbidden ? "Sin acceso a este reporte" : "Solicitud no válida", detail: detail, statusCode: status);
 
     private static string Format(string? value) => value?.ToLowerInvariant() switch
     {

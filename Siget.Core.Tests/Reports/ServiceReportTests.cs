@@ -249,4 +249,47 @@ public class ServiceReportTests
         levels[SupportLevel.Nivel1].Should().Be(new LevelFigures(SupportLevel.Nivel1, 1, 1, new DurationStats(1, TimeSpan.Zero, TimeSpan.Zero)));
         levels[SupportLevel.Nivel2].EscalationRate.Should().Be(new Share(1, 1));
     }
+
+    /// <summary>Resolved by an escalated specialist, then cancelled as a duplicate: received, and nothing else.</summary>
+    private static readonly ReportTicket T8 = T2 with
+    {
+        Id = 8, Number = "2026-000008", State = TicketState.Anulado, ClosedAtUtc = Lima(2026, 4, 8, 9, 0), Reopenings = [],
+    };
+
+    [Fact]
+    public void A_cancelled_ticket_counts_as_received_and_in_no_clock_rate_or_list()
+    {
+        var with = Report.Figures([.. All, T8], April, Now, new Dictionary<int, int?> { [Vendor] = 8 });
+        var without = Figures();
+
+        with.Received.Should().Be(without.Received + 1);
+        with.Should().BeEquivalentTo(without, o => o.Excluding(f => f.Received));
+    }
+
+    [Fact]
+    public void Every_number_of_the_dashboard_is_the_size_of_the_set_it_links_to()
+    {
+        ReportTicket[] tickets = [.. All, T8];
+        var figures = Report.Figures(tickets, April, Now);
+        int Size(ReportSet set, SupportLevel? level = null) => tickets.Count(t => new ReportFilter(April, set, Level: level).Matches(t, Now));
+
+        Size(ReportSet.Recibidos).Should().Be(figures.Received);
+        Size(ReportSet.Resueltos).Should().Be(figures.Resolved);
+        Size(ReportSet.Abiertos).Should().Be(figures.Backlog.Total);
+        (Size(ReportSet.RespuestaEnPlazo), Size(ReportSet.RespuestaFueraDePlazo)).Should()
+            .Be((figures.ResponseOnTime.Part, figures.ResponseOnTime.Whole - figures.ResponseOnTime.Part));
+        (Size(ReportSet.ResolucionEnPlazo), Size(ReportSet.ResolucionFueraDePlazo)).Should()
+            .Be((figures.ResolutionOnTime.Part, figures.ResolutionOnTime.Whole - figures.ResolutionOnTime.Part));
+        Size(ReportSet.PrimerContacto).Should().Be(figures.FirstContact.Part);
+        Size(ReportSet.Reabiertos).Should().Be(figures.Reopened.Part);
+        Size(ReportSet.Calificados).Should().Be(figures.Satisfaction.Rated);
+        Size(ReportSet.Cerrados).Should().Be(figures.Satisfaction.Closed);
+        foreach (var level in figures.Levels) Size(ReportSet.Escalados, level.Level).Should().Be(level.EscalatedFrom, level.Level.ToString());
+        foreach (var row in Report.Breakdown(tickets, April, Now, ReportDimension.Canal))
+        {
+            int InChannel(ReportSet set) => tickets.Count(t => new ReportFilter(April, set, ReportDimension.Canal, row.Key).Matches(t, Now));
+            (InChannel(ReportSet.Recibidos), InChannel(ReportSet.Resueltos), InChannel(ReportSet.Reabiertos), InChannel(ReportSet.Abiertos))
+                .Should().Be((row.Received, row.Resolved, row.Reopened, row.OpenNow), row.Key);
+        }
+    }
 }

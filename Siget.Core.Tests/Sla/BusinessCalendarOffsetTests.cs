@@ -19,4 +19,12 @@ public class BusinessCalendarOffsetTests
         for (var utc = new DateTime(1985, 1, 1, 0, 0, 0, DateTimeKind.Utc); utc < new DateTime(2040, 1, 1, 0, 0, 0, DateTimeKind.Utc); utc = utc.AddHours(7))
             calendar.ToLocal(utc).Should().Be(TimeZoneInfo.ConvertTimeFromUtc(utc, zone), "at {0:u} in {1}", utc, zoneId);
     }
+
+    [Fact]
+    public void Lima_converts_by_plain_addition_since_daylight_saving_ended_there_in_the_1990s()
+    {
+        var lima = BusinessCalendar.PeruDefault(2026);
+
+        lima.FixedOffsetSince.Should().BeBefore(new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+    }
 }

@@ -11,7 +11,8 @@ public enum ReportSet
 {
     /// <summary>Registered in the period.</summary>
     Recibidos = 1,
-    /// <summary>Resolved in the period (the current resolution; a reopened ticket counts when solved again).</summary>
+    /// <summary>Resolved in the period (the current resolution; a reopened ticket counts when solved again). Cancelled
+    /// tickets count as received and nowhere else.</summary>
     Resueltos,
     /// <summary>Received in the period and answered within the first-response target.</summary>
     RespuestaEnPlazo,
@@ -57,6 +58,8 @@ public static class ReportSets
     /// <summary>Whether <paramref name="ticket"/> belongs to <paramref name="set"/> for <paramref name="period"/> at <paramref name="nowUtc"/>.</summary>
     public static bool Contains(this ReportSet set, ReportTicket ticket, ReportPeriod period, DateTime nowUtc, SupportLevel? level = null)
     {
+        // A cancelled ticket (a duplicate, a mistake) was received, and counts nowhere else.
+        if (ticket.Cancelled) return set == ReportSet.Recibidos && period.Contains(ticket.RegisteredAtUtc);
         var received = period.Contains(ticket.RegisteredAtUtc);
         var resolved = period.Contains(ticket.ResolvedAtUtc);
         return set switch
@@ -80,16 +83,16 @@ public static class ReportSets
     /// <summary>True when answered in time, false when late or overdue unanswered, null while its clock still runs or it was cancelled.</summary>
     public static bool? ResponseOnTime(ReportTicket ticket, DateTime nowUtc) => ticket switch
     {
-        { FirstResponseAtUtc: { } at } => at <= ticket.FirstResponseDueUtc,
         { Cancelled: true } => null,
+        { FirstResponseAtUtc: { } at } => at <= ticket.FirstResponseDueUtc,
         _ => nowUtc > ticket.FirstResponseDueUtc ? false : null,
     };
 
     /// <summary>True when resolved in time, false when late or overdue unresolved, null while its clock still runs or it was cancelled.</summary>
     public static bool? ResolutionOnTime(ReportTicket ticket, DateTime nowUtc) => ticket switch
     {
-        { ResolvedAtUtc: { } at } => at <= ticket.ResolutionDueUtc,
         { Cancelled: true } => null,
+        { ResolvedAtUtc: { } at } => at <= ticket.ResolutionDueUtc,
         _ => nowUtc > ticket.ResolutionDueUtc ? false : null,
     };
 

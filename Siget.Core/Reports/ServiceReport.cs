@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using System.Collections.Concurrent;
 using Siget.Core.Escalation;
 using Siget.Core.Sla;
 using Siget.Core.Tickets;
@@ -17,8 +17,8 @@ public sealed class ServiceReport(BusinessCalendar calendar)
     /// <summary>A ticket's business-time measures at one instant, worked out once: a dashboard, its breakdowns and its exports all read them.</summary>
     private sealed record Measures(DateTime Now, TimeSpan? FirstResponse, TimeSpan? Resolution, IReadOnlyDictionary<SupportLevel, TimeSpan> TimeAtLevel);
 
-    // Kept with the ticket object itself (weakly), so they go when the report's data goes.
-    private readonly ConditionalWeakTable<ReportTicket, Measures> _measures = new();
+    // Keyed by the ticket object (not its value): a report's data keeps its own ServiceReport, and both go together.
+    private readonly ConcurrentDictionary<ReportTicket, Measures> _measures = new(ReferenceEqualityComparer.Instance);
 
     private Measures Measure(ReportTicket t, DateTime nowUtc)
     {
@@ -27,7 +27,7 @@ public sealed class ServiceReport(BusinessCalendar calendar)
             t.FirstResponseAtUtc is { } answered ? calendar.BusinessTimeBetween(t.RegisteredAtUtc, answered) : null,
             t.ResolvedAtUtc is { } resolved ? calendar.BusinessTimeBetween(t.RegisteredAtUtc, resolved) : null,
             LevelStays.Of(t, nowUtc).GroupBy(s => s.Level).ToDictionary(g => g.Key, g => g.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.BusinessTime(calendar))));
-        _measures.AddOrUpdate(t, measures);
+        _measures[t] = measures;
         return measures;
     }
 
@@ -46,19 +46,18 @@ public sealed class ServiceReport(BusinessCalendar calendar)
 
         var responseClock = received.Select(t => ReportSets.ResponseOnTime(t, nowUtc)).Where(r => r is not null).ToList();
         var resolutionClock = received.Select(t => ReportSets.ResolutionOnTime(t, nowUtc)).Where(r => r is not null).ToList();
-        var resolvedToCount = resolved.Where(t => !t.Cancelled).ToList();
 
         return new ServiceFigures(
             period, nowUtc,
             Received: received.Count,
             Resolved: resolved.Count,
             Backlog: Backlog(tickets.Where(t => t.State.IsOpen()), nowUtc),
-            FirstResponse: DurationStats.Of(received.Where(t => t.FirstResponseAtUtc is not null)
+            FirstResponse: DurationStats.Of(received.Where(t => t.FirstResponseAtUtc is not null && !t.Cancelled)
                 .Select(t => FirstResponseTime(t, nowUtc)!.Value)),
             Resolution: DurationStats.Of(resolved.Select(t => ResolutionTime(t, nowUtc)!.Value)),
             ResponseOnTime: new Share(responseClock.Count(r => r == true), responseClock.Count),
             ResolutionOnTime: new Share(resolutionClock.Count(r => r == true), resolutionClock.Count),
-            FirstContact: new Share(resolvedToCount.Count(ReportSets.FirstContact), resolvedToCount.Count),
+            FirstContact: new Share(resolved.Count(ReportSets.FirstContact), resolved.Count),
             Levels: Levels(received, nowUtc),
             Reopened: new Share(resolved.Count(t => In(t, ReportSet.Reabiertos)), resolved.Count),
             ReopenReasons: tickets.SelectMany(t => t.Reopenings.Where(r => period.Contains(r.AtUtc)).Select(r => new ReopenReason(t.Id, t.Number, r.AtUtc, r.Reason)))
@@ -106,7 +105,9 @@ public sealed class ServiceReport(BusinessCalendar calendar)
         return points.Select((p, i) => p with { Received = received[i], Resolved = resolved[i] }).ToList();
     }
 
-    private DateOnly LimaDate(DateTime utc) => DateOnly.FromDateTime(calendar.ToLocal(utc));
+    // Periods are Lima days (ReportPeriod), whatever time zone the SLA calendar is set to.
+    private static DateOnly LimaDate(DateTime utc) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), BusinessCalendar.Lima));
 
     private static BacklogAge Backlog(IEnumerable<ReportTicket> open, DateTime nowUtc)
     {
@@ -139,7 +140,7 @@ public sealed class ServiceReport(BusinessCalendar calendar)
     private static SatisfactionFigures Satisfaction(IReadOnlyList<ReportTicket> closed)
     {
         var ratings = closed.Where(t => t.SatisfactionRating is not null).Select(t => t.SatisfactionRating!.Value).ToList();
-        var distribution = Enumerable.Range(Tickets.Satisfaction.MinRating, Tickets.Satisfaction.MaxRating)
+        var distribution = Enumerable.Range(Tickets.Satisfaction.MinRating, Tickets.Satisfaction.MaxRating - Tickets.Satisfaction.MinRating + 1)
             .Select(star => ratings.Count(r => r == star)).ToList();
         return new SatisfactionFigures(closed.Count, ratings.Count, ratings.Count == 0 ? null : ratings.Average(), distribution);
     }
@@ -149,7 +150,7 @@ public sealed class ServiceReport(BusinessCalendar calendar)
     /// resolution time, counted as business time spent at Nivel 3.
     /// </summary>
     private List<VendorFigures> Vendors(IReadOnlyCollection<ReportTicket> tickets, ReportPeriod period, DateTime nowUtc, IReadOnlyDictionary<int, int?> contractHours) =>
-        tickets.Where(t => t.VendorCompanyId is not null && !t.Cancelled)
+        tickets.Where(t => t.VendorCompanyId is not null)
             .Where(t => ReportSet.Recibidos.Contains(t, period, nowUtc) || ReportSet.Resueltos.Contains(t, period, nowUtc))
             .GroupBy(t => t.VendorCompanyId!.Value)
             .Select(g =>

@@ -43,6 +43,8 @@ public sealed class BusinessCalendar
     /// <summary>The instant <paramref name="days"/> full working days of business time after <paramref name="startUtc"/>.</summary>
     public DateTime AddBusinessDays(DateTime startUtc, int days) => AddBusinessTime(startUtc, WorkdayLength * days);
 
+    public bool WorksOn(DayOfWeek day) => _workingDays.Contains(day);
+
     public bool IsWorkingDay(DateOnly date) => _workingDays.Contains(date.DayOfWeek) && !_holidays.Contains(date);
 
     public DateTime ToLocal(DateTime utc)
@@ -103,11 +105,16 @@ public sealed class BusinessCalendar
     {
         var rules = zone.GetAdjustmentRules();
         if (rules.Length == 0) return (DateTime.MinValue, zone.BaseUtcOffset);
-        var last = rules[^1].DateEnd;
-        if (last >= DateTime.MaxValue.Date) return (DateTime.MaxValue, TimeSpan.Zero); // rules still in force: no shortcut
-        var since = DateTime.SpecifyKind(last.AddDays(2), DateTimeKind.Utc);
-        return (since, zone.GetUtcOffset(since));
+        var last = rules[^1];
+        // The last rule has ended, or is an open-ended rule without daylight saving (how some systems write "no more DST").
+        var since = last.DateEnd < DateTime.MaxValue.Date ? last.DateEnd : last.DaylightDelta == TimeSpan.Zero ? last.DateStart : DateTime.MaxValue;
+        if (since == DateTime.MaxValue) return (DateTime.MaxValue, TimeSpan.Zero);
+        var fixedFrom = DateTime.SpecifyKind(since.AddDays(2), DateTimeKind.Utc);
+        return (fixedFrom, zone.GetUtcOffset(fixedFrom));
     }
+
+    /// <summary>From when the zone's offset no longer changes (conversions after it are a plain addition); for tests.</summary>
+    internal DateTime FixedOffsetSince => _fixedOffsetSince;
 
     private static DateTime EnsureUtc(DateTime value) => value.Kind switch
     {

@@ -19,5 +19,17 @@ public static class ReportFormat
 
     public static string BarWidth(int count, int total) => total == 0 ? "0%" : $"{(100.0 * count / total).ToString("0.#", CultureInfo.InvariantCulture)}%";
 
-    public static string MonthName(DateOnly date) => date.ToString("MMMM yyyy", Peru);
+    public static string MonthName(DateOnly date) => date.ToString("MMMM 'de' yyyy", Peru);
+
+    /// <summary>"lunes a viernes, 08:30–17:30, sin feriados", from the calendar in force.</summary>
+    public static string Workday(Siget.Core.Sla.BusinessCalendar calendar) =>
+        $"{Days(calendar)}, {calendar.WorkdayStart.ToString("HH:mm", CultureInfo.InvariantCulture)}–{calendar.WorkdayEnd.ToString("HH:mm", CultureInfo.InvariantCulture)}, sin feriados";
+
+    private static string Days(Siget.Core.Sla.BusinessCalendar calendar)
+    {
+        var days = Enum.GetValues<DayOfWeek>().Where(d => calendar.WorksOn(d)).ToList();
+        var names = Peru.DateTimeFormat.DayNames;
+        return days.SequenceEqual([DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday])
+            ? "lunes a viernes" : string.Join(", ", days.Select(d => names[(int)d]));
+    }
 }

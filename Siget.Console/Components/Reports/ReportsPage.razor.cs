@@ -75,7 +75,7 @@ public partial class ReportsPage
                 figures = data.Report.Figures(data.Tickets, asked, data.AtUtc, data.Names.ContractHours);
             }
             if (!Dimensions.Contains(dimension)) dimension = ReportDimension.Categoria;
-            breakdown = data.Report.Breakdown(data.Tickets, asked, data.AtUtc, dimension);
+            breakdown = (await Reports.BreakdownAsync(actor, asked, dimension)).Rows;
             shownRows = 50;
             ShowTrend(asked);
         }

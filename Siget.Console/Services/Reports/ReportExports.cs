@@ -58,7 +58,8 @@ public static class ReportExports
                         break;
                     case int n: cell.Value = n; break;
                     case double d: cell.Value = d; break;
-                    case var other: cell.Value = other.ToString(); break;
+                    // Text stays text: assigning Value would let ClosedXML read "00123" as a number or "=…" as a formula.
+                    case var other: cell.SetValue(other.ToString() ?? "").DataType = XLDataType.Text; break;
                 }
             }
             r++;

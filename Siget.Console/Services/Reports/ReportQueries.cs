@@ -20,7 +20,8 @@ public sealed class ReportQueries(IDbContextFactory<SigetDbContext> dbFactory, T
     private static readonly TicketAction[] HistoryRead = [TicketAction.Escalar, TicketAction.Devolver, TicketAction.Reabrir];
 
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(60);
-    private const int MaxKept = 8;
+    // A month's data is some tens of MB; a year's, some hundreds.
+    private const int MaxKept = 4;
 
     private readonly ConcurrentDictionary<(int? Vendor, DateOnly From, DateOnly To, long Version), Lazy<Task<ReportData>>> _kept = new();
 
@@ -31,9 +32,11 @@ public sealed class ReportQueries(IDbContextFactory<SigetDbContext> dbFactory, T
         var key = (ReportAccess.SeesWholeService(actor) ? (int?)null : actor.VendorCompanyId, period.From, period.To, version);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var (k, kept) in _kept)
-            if (k.Version != version || (kept.Value.IsCompleted && (kept.Value.IsFaulted || kept.Value.IsCanceled || now - kept.Value.Result.AtUtc > MaxAge)))
+            if (k.Version < version || (kept.Value.IsCompleted && (kept.Value.IsFaulted || kept.Value.IsCanceled || now - kept.Value.Result.AtUtc > MaxAge)))
                 _kept.TryRemove(k, out _);
-        if (_kept.Count >= MaxKept) _kept.Clear();
+        // Past the limit, the oldest finished reads go first; reads still running stay, so nobody reads the same period twice.
+        foreach (var (k, _) in _kept.Where(e => e.Value.Value.IsCompletedSuccessfully).OrderBy(e => e.Value.Value.Result.AtUtc).Take(Math.Max(0, _kept.Count - MaxKept + 1)).ToList())
+            _kept.TryRemove(k, out _);
         // Off the caller's thread (SQLite reads complete synchronously): a screen's circuit stays responsive meanwhile.
         var entry = _kept.GetOrAdd(key, _ => new Lazy<Task<ReportData>>(() => Task.Run(() => ReadAsync(actor, period, CancellationToken.None))));
         return entry.Value.WaitAsync(ct);
@@ -44,13 +47,17 @@ public sealed class ReportQueries(IDbContextFactory<SigetDbContext> dbFactory, T
         var scope = ReportAccess.Scope(actor); // refuses whoever may not read reports
         var now = clock.GetUtcNow().UtcDateTime;
         var (from, to) = (period.FromUtc, period.ToUtc);
+        // The tickets and their level moves and reopenings are read at the same time, on two connections: the
+        // history is joined to the same period's tickets, so it does not wait for their ids.
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-
-        var tickets = await db.Tickets.AsNoTracking().Where(scope)
+        await using var historyDb = await dbFactory.CreateDbContextAsync(ct);
+        IQueryable<Ticket> InPeriod(SigetDbContext context) => context.Tickets.AsNoTracking().Where(scope)
             .Where(t => (t.RegisteredAtUtc >= from && t.RegisteredAtUtc < to)
                 || (t.ResolvedAtUtc >= from && t.ResolvedAtUtc < to)
                 || (t.ClosedAtUtc >= from && t.ClosedAtUtc < to)
-                || t.State == TicketState.EnCola || t.State == TicketState.EnProceso)
+                || t.State == TicketState.EnCola || t.State == TicketState.EnProceso);
+
+        var ticketsRead = InPeriod(db)
             .Join(db.Subcategories, t => t.SubcategoryCode, s => s.Code, (t, s) => new ReportTicket
             {
                 Id = t.Id, Number = t.Number, Subject = t.Subject, Kind = t.Kind, Channel = t.Channel, SubcategoryCode = t.SubcategoryCode,
@@ -61,14 +68,13 @@ public sealed class ReportQueries(IDbContextFactory<SigetDbContext> dbFactory, T
                 SatisfactionRating = t.SatisfactionRating,
             })
             .ToListAsync(ct);
-
-        var ids = tickets.Select(t => t.Id).ToList();
-        var history = (await db.TicketHistory.AsNoTracking()
-            .Where(h => HistoryRead.Contains(h.Action) && EF.Parameter(ids).Contains(h.TicketId)) // one JSON parameter
-            .OrderBy(h => h.TicketId).ThenBy(h => h.AtUtc).ThenBy(h => h.Id)
-            .Select(h => new { h.TicketId, h.AtUtc, h.Action, h.FromLevel, h.ToLevel, h.Reason })
-            .ToListAsync(ct))
-            .ToLookup(h => h.TicketId);
+        // No ORDER BY: with one, SQLite walks the whole history in its index order instead of looking up each ticket's.
+        var historyRead = InPeriod(historyDb)
+            .Join(historyDb.TicketHistory.Where(h => HistoryRead.Contains(h.Action)), t => t.Id, h => h.TicketId,
+                (t, h) => new { h.Id, h.TicketId, h.AtUtc, h.Action, h.FromLevel, h.ToLevel, h.Reason })
+            .ToListAsync(ct);
+        var tickets = await ticketsRead;
+        var history = (await historyRead).OrderBy(h => h.AtUtc).ThenBy(h => h.Id).ToLookup(h => h.TicketId);
         var withHistory = tickets.Select(t => history[t.Id] is var entries && !entries.Any() ? t : t with
         {
             Moves = entries.Where(h => h.Action != TicketAction.Reabrir && h.FromLevel is { } a && h.ToLevel is { } b && a != b)
@@ -89,8 +95,18 @@ public sealed class ReportQueries(IDbContextFactory<SigetDbContext> dbFactory, T
     /// <summary>The tickets behind one number of the report, in the order they arrived.</summary>
     public async Task<(ReportData Data, IReadOnlyList<ReportTicket> Tickets)> DrillDownAsync(Actor actor, ReportFilter filter, CancellationToken ct = default)
     {
+        ReportAccess.DemandBreakdown(actor, filter.Dimension);
         var data = await LoadAsync(actor, filter.Period, ct);
         return (data, Matching(data, filter));
+    }
+
+    /// <summary>A breakdown's rows, for whoever may break the figures down that way.</summary>
+    public async Task<(ReportData Data, IReadOnlyList<BreakdownRow> Rows)> BreakdownAsync(Actor actor, ReportPeriod period, ReportDimension dimension,
+        CancellationToken ct = default)
+    {
+        ReportAccess.DemandBreakdown(actor, dimension);
+        var data = await LoadAsync(actor, period, ct);
+        return (data, data.Report.Breakdown(data.Tickets, period, data.AtUtc, dimension));
     }
 
     public static IReadOnlyList<ReportTicket> Matching(ReportData data, ReportFilter filter) =>

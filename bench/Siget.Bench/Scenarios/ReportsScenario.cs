@@ -34,6 +34,7 @@ public sealed class ReportsScenario : Scenario
         var cold = new Latencies();
         for (var i = 0; i < requests; i++) await cold.TimeAsync(() => GetAsync(http, Dashboard(Window(i)), ct));
         var kept = new Latencies();
+        await GetAsync(http, Dashboard(Window(0)), ct); // read once more: the twenty reads above left only the newest kept
         for (var i = 0; i < requests; i++) await kept.TimeAsync(() => GetAsync(http, Dashboard(Window(0)), ct));
         var year = new Latencies();
         var yearPeriod = new ReportPeriod(lastDay.AddDays(-364), lastDay);
