@@ -998,14 +998,16 @@ namespace Siget.Console.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClosedAtUtc");
+                    b.HasIndex("ClosedAtUtc")
+                        .HasFilter("\"ClosedAtUtc\" IS NOT NULL");
 
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("RegisteredAtUtc");
 
-                    b.HasIndex("ResolvedAtUtc");
+                    b.HasIndex("ResolvedAtUtc")
+                        .HasFilter("\"ResolvedAtUtc\" IS NOT NULL");
 
                     b.HasIndex("SubcategoryCode");
 
