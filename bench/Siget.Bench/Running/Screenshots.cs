@@ -15,6 +15,7 @@ public static class Screenshots
         (BenchPeople.TechnicianName(0), "cola/todos", "cola"),
         (BenchPeople.TechnicianName(0), "cola/todos?prioridad=Alta&canal=Telefono", "cola-filtrada"),
         (BenchPeople.SupervisorName(0), "tablero", "tablero"),
+        (BenchPeople.SupervisorName(0), "reportes", "reportes"),
         ("adm01", "admin/usuarios", "admin-usuarios"),
         (BenchPeople.RequesterName(0), "portal", "portal"),
     ];
