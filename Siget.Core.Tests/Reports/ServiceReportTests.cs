@@ -284,7 +284,20 @@ public class ServiceReportTests
         Size(ReportSet.Reabiertos).Should().Be(figures.Reopened.Part);
         Size(ReportSet.Calificados).Should().Be(figures.Satisfaction.Rated);
         Size(ReportSet.Cerrados).Should().Be(figures.Satisfaction.Closed);
-        foreach (var level in figures.Levels) Size(ReportSet.Escalados, level.Level).Should().Be(level.EscalatedFrom, level.Level.ToString());
+        foreach (var level in figures.Levels)
+        {
+            Size(ReportSet.Escalados, level.Level).Should().Be(level.EscalatedFrom, level.Level.ToString());
+            Size(ReportSet.PasaronPorNivel, level.Level).Should().Be(level.Visited, level.Level.ToString());
+        }
+        for (var star = 1; star <= 5; star++)
+            tickets.Count(t => new ReportFilter(April, ReportSet.Calificados, ReportDimension.Calificacion, $"{star}").Matches(t, Now))
+                .Should().Be(figures.Satisfaction.Distribution[star - 1], $"{star} stars");
+        foreach (var point in Report.Trend(tickets, April, TrendStep.Semana))
+        {
+            var days = new ReportPeriod(point.Start < April.From ? April.From : point.Start, point.Start.AddDays(6) > April.To ? April.To : point.Start.AddDays(6));
+            (tickets.Count(t => ReportSet.Recibidos.Contains(t, days, Now)), tickets.Count(t => ReportSet.Resueltos.Contains(t, days, Now)))
+                .Should().Be((point.Received, point.Resolved), point.Start.ToString());
+        }
         foreach (var row in Report.Breakdown(tickets, April, Now, ReportDimension.Canal))
         {
             int InChannel(ReportSet set) => tickets.Count(t => new ReportFilter(April, set, ReportDimension.Canal, row.Key).Matches(t, Now));

@@ -13,6 +13,8 @@ public enum ReportDimension
     Nivel,
     Persona,
     Proveedor,
+    /// <summary>The requester's rating (1 to 5 stars); tickets not rated have none.</summary>
+    Calificacion,
 }
 
 public static class ReportDimensions
@@ -27,6 +29,7 @@ public static class ReportDimensions
         ReportDimension.Nivel => "Nivel",
         ReportDimension.Persona => "Persona asignada",
         ReportDimension.Proveedor => "Empresa proveedora",
+        ReportDimension.Calificacion => "Calificación",
         _ => dimension.ToString(),
     };
 
@@ -41,6 +44,7 @@ public static class ReportDimensions
         ReportDimension.Nivel => ticket.Level.ToString(),
         ReportDimension.Persona => ticket.AssigneeId,
         ReportDimension.Proveedor => ticket.VendorCompanyId?.ToString(CultureInfo.InvariantCulture),
+        ReportDimension.Calificacion => ticket.SatisfactionRating?.ToString(CultureInfo.InvariantCulture),
         _ => null,
     };
 }

@@ -34,6 +34,8 @@ public enum ReportSet
     Cerrados,
     /// <summary>Open now, whatever the period (the backlog).</summary>
     Abiertos,
+    /// <summary>Received in the period and at some point at <see cref="ReportFilter.Level"/> (the level's "atendidos").</summary>
+    PasaronPorNivel,
 }
 
 public static class ReportSets
@@ -52,6 +54,7 @@ public static class ReportSets
         ReportSet.Calificados => "Calificados por el usuario",
         ReportSet.Cerrados => "Cerrados",
         ReportSet.Abiertos => "Abiertos ahora",
+        ReportSet.PasaronPorNivel => "Atendidos en el nivel",
         _ => set.ToString(),
     };
 
@@ -76,6 +79,7 @@ public static class ReportSets
             ReportSet.Calificados => Closed(ticket, period) && ticket.SatisfactionRating is not null,
             ReportSet.Cerrados => Closed(ticket, period),
             ReportSet.Abiertos => ticket.State.IsOpen(),
+            ReportSet.PasaronPorNivel => received && level is { } at && Visited(ticket, at),
             _ => false,
         };
     }
@@ -99,6 +103,10 @@ public static class ReportSets
     /// <summary>Solved by Nivel 1 without escalating it and without the requester having to reopen it.</summary>
     public static bool FirstContact(ReportTicket ticket) =>
         ticket.ResolvedAtUtc is not null && ticket.Level == SupportLevel.Nivel1 && ticket.Moves.Count == 0 && ticket.Reopenings.Count == 0;
+
+    /// <summary>Whether the ticket was at <paramref name="level"/> at some point (where it started, or a move to it).</summary>
+    public static bool Visited(ReportTicket ticket, SupportLevel level) =>
+        (ticket.Moves.Count > 0 ? ticket.Moves[0].From : ticket.Level) == level || ticket.Moves.Any(m => m.To == level);
 
     private static bool Closed(ReportTicket ticket, ReportPeriod period) =>
         ticket.State == TicketState.Finalizado && period.Contains(ticket.ClosedAtUtc);

@@ -100,7 +100,8 @@ public sealed class ServiceReport(BusinessCalendar calendar)
         foreach (var t in tickets)
         {
             if (period.Contains(t.RegisteredAtUtc)) received[index[step.Start(LimaDate(t.RegisteredAtUtc))]]++;
-            if (t.ResolvedAtUtc is { } at && period.Contains(at)) resolved[index[step.Start(LimaDate(at))]]++;
+            // As ReportSet.Resueltos: a cancelled ticket counts as received only.
+            if (t.ResolvedAtUtc is { } at && !t.Cancelled && period.Contains(at)) resolved[index[step.Start(LimaDate(at))]]++;
         }
         return points.Select((p, i) => p with { Received = received[i], Resolved = resolved[i] }).ToList();
     }
@@ -128,10 +129,10 @@ public sealed class ServiceReport(BusinessCalendar calendar)
         return Enum.GetValues<SupportLevel>()
             .Select(level =>
             {
-                var visited = measured.Where(m => m.Levels.ContainsKey(level)).ToList();
+                var visited = measured.Where(m => ReportSets.Visited(m.Ticket, level)).ToList();
                 return new LevelFigures(level, visited.Count,
                     EscalatedFrom: visited.Count(m => m.Ticket.Moves.Any(x => x.From == level && x.To > level)),
-                    TimeAtLevel: DurationStats.Of(visited.Select(m => m.Levels[level])));
+                    TimeAtLevel: DurationStats.Of(visited.Select(m => m.Levels.GetValueOrDefault(level))));
             })
             .Where(l => l.Visited > 0)
             .ToList();

@@ -47,9 +47,8 @@ public partial class ReportsPage
     private string[] trendLabels = [];
     private int shownRows = 50;
 
-    private IEnumerable<ReportDimension> Dimensions => data?.WholeService == false
-        ? Enum.GetValues<ReportDimension>().Where(d => d is not (ReportDimension.Proveedor or ReportDimension.Persona))
-        : Enum.GetValues<ReportDimension>();
+    private IEnumerable<ReportDimension> Dimensions => Enum.GetValues<ReportDimension>()
+        .Where(d => data is null || data.WholeService || d is not (ReportDimension.Proveedor or ReportDimension.Persona));
 
     protected override async Task OnParametersSetAsync()
     {

@@ -25,6 +25,7 @@ public sealed record ReportNames(
         ReportDimension.Nivel => Enum.TryParse<SupportLevel>(key, out var level) ? level.Label() : key,
         ReportDimension.Persona => People.GetValueOrDefault(key) ?? "(persona retirada)",
         ReportDimension.Proveedor => Vendor(Int(key)),
+        ReportDimension.Calificacion => Int(key) == 1 ? "1 estrella" : $"{key} estrellas",
         _ => key,
     };
 
