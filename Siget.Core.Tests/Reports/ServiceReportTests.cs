@@ -276,6 +276,8 @@ public class ServiceReportTests
         Size(ReportSet.Recibidos).Should().Be(figures.Received);
         Size(ReportSet.Resueltos).Should().Be(figures.Resolved);
         Size(ReportSet.Abiertos).Should().Be(figures.Backlog.Total);
+        (Size(ReportSet.AbiertosMenosDeUnDia), Size(ReportSet.AbiertosDeUnoATresDias), Size(ReportSet.AbiertosDeTresASieteDias), Size(ReportSet.AbiertosMasDeSieteDias))
+            .Should().Be((figures.Backlog.UnderOneDay, figures.Backlog.OneToThreeDays, figures.Backlog.ThreeToSevenDays, figures.Backlog.OverSevenDays));
         (Size(ReportSet.RespuestaEnPlazo), Size(ReportSet.RespuestaFueraDePlazo)).Should()
             .Be((figures.ResponseOnTime.Part, figures.ResponseOnTime.Whole - figures.ResponseOnTime.Part));
         (Size(ReportSet.ResolucionEnPlazo), Size(ReportSet.ResolucionFueraDePlazo)).Should()

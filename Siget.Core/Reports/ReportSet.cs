@@ -36,6 +36,11 @@ public enum ReportSet
     Abiertos,
     /// <summary>Received in the period and at some point at <see cref="ReportFilter.Level"/> (the level's "atendidos").</summary>
     PasaronPorNivel,
+    /// <summary>Open now, registered less than a day ago (and so on: the backlog's age, <see cref="ReportSets.Age"/>).</summary>
+    AbiertosMenosDeUnDia,
+    AbiertosDeUnoATresDias,
+    AbiertosDeTresASieteDias,
+    AbiertosMasDeSieteDias,
 }
 
 public static class ReportSets
@@ -55,6 +60,10 @@ public static class ReportSets
         ReportSet.Cerrados => "Cerrados",
         ReportSet.Abiertos => "Abiertos ahora",
         ReportSet.PasaronPorNivel => "Atendidos en el nivel",
+        ReportSet.AbiertosMenosDeUnDia => "Abiertos hace menos de 1 día",
+        ReportSet.AbiertosDeUnoATresDias => "Abiertos hace 1 a 3 días",
+        ReportSet.AbiertosDeTresASieteDias => "Abiertos hace 3 a 7 días",
+        ReportSet.AbiertosMasDeSieteDias => "Abiertos hace más de 7 días",
         _ => set.ToString(),
     };
 
@@ -80,6 +89,8 @@ public static class ReportSets
             ReportSet.Cerrados => Closed(ticket, period),
             ReportSet.Abiertos => ticket.State.IsOpen(),
             ReportSet.PasaronPorNivel => received && level is { } at && Visited(ticket, at),
+            ReportSet.AbiertosMenosDeUnDia or ReportSet.AbiertosDeUnoATresDias or ReportSet.AbiertosDeTresASieteDias or ReportSet.AbiertosMasDeSieteDias
+                => ticket.State.IsOpen() && Age(ticket, nowUtc) == set,
             _ => false,
         };
     }
@@ -103,6 +114,15 @@ public static class ReportSets
     /// <summary>Solved by Nivel 1 without escalating it and without the requester having to reopen it.</summary>
     public static bool FirstContact(ReportTicket ticket) =>
         ticket.ResolvedAtUtc is not null && ticket.Level == SupportLevel.Nivel1 && ticket.Moves.Count == 0 && ticket.Reopenings.Count == 0;
+
+    /// <summary>The backlog's age bucket of a ticket, in calendar days since it was registered.</summary>
+    public static ReportSet Age(ReportTicket ticket, DateTime nowUtc) => (nowUtc - ticket.RegisteredAtUtc).TotalDays switch
+    {
+        < 1 => ReportSet.AbiertosMenosDeUnDia,
+        < 3 => ReportSet.AbiertosDeUnoATresDias,
+        < 7 => ReportSet.AbiertosDeTresASieteDias,
+        _ => ReportSet.AbiertosMasDeSieteDias,
+    };
 
     /// <summary>Whether the ticket was at <paramref name="level"/> at some point (where it started, or a move to it).</summary>
     public static bool Visited(ReportTicket ticket, SupportLevel level) =>

@@ -112,15 +112,9 @@ public sealed class ServiceReport(BusinessCalendar calendar)
 
     private static BacklogAge Backlog(IEnumerable<ReportTicket> open, DateTime nowUtc)
     {
-        int under1 = 0, under3 = 0, under7 = 0, over7 = 0;
-        foreach (var age in open.Select(t => nowUtc - t.RegisteredAtUtc))
-        {
-            if (age < TimeSpan.FromDays(1)) under1++;
-            else if (age < TimeSpan.FromDays(3)) under3++;
-            else if (age < TimeSpan.FromDays(7)) under7++;
-            else over7++;
-        }
-        return new BacklogAge(under1, under3, under7, over7);
+        var ages = open.Select(t => ReportSets.Age(t, nowUtc)).ToList();
+        return new BacklogAge(ages.Count(a => a == ReportSet.AbiertosMenosDeUnDia), ages.Count(a => a == ReportSet.AbiertosDeUnoATresDias),
+            ages.Count(a => a == ReportSet.AbiertosDeTresASieteDias), ages.Count(a => a == ReportSet.AbiertosMasDeSieteDias));
     }
 
     private List<LevelFigures> Levels(IReadOnlyList<ReportTicket> received, DateTime nowUtc)
