@@ -89,8 +89,10 @@ public partial class ReportsPage
         trend = data!.Report.Trend(data.Tickets, shown, step);
         // At most about a dozen labels under the axis, or they run into each other; the table below has every point.
         var every = Math.Max(1, (int)Math.Ceiling(trend.Count / 12.0));
-        trendLabels = trend.Select((p, i) => i % every != 0 ? ""
-            : step == TrendStep.Mes ? p.Start.ToString("MMM yyyy", ReportFormat.Peru) : p.Start.ToString("dd/MM", ReportFormat.Peru)).ToArray();
+        // A first week or month that starts before the period is labelled with the period's first day.
+        trendLabels = trend.Select((p, i) => (Start: p.Start < shown.From ? shown.From : p.Start, i))
+            .Select(x => x.i % every != 0 ? ""
+                : step == TrendStep.Mes ? x.Start.ToString("MMM yyyy", ReportFormat.Peru) : x.Start.ToString("dd/MM", ReportFormat.Peru)).ToArray();
         trendSeries =
         [
             new() { Name = "Recibidos", Data = trend.Select(p => (double)p.Received).ToArray() },

@@ -13,7 +13,7 @@ public sealed record ReportColumn<T>(string Header, Func<T, object?> Value);
 
 /// <summary>
 /// The columns of the exports, written once for CSV and Excel: a drill-down's tickets and a breakdown's table.
-/// Durations are business hours with one decimal, as on screen.
+/// Durations are business hours as a number with one decimal (the screen writes the same time as hours and minutes).
 /// </summary>
 public static class ReportColumns
 {
@@ -54,7 +54,7 @@ public static class ReportColumns
         new("Abiertos ahora", r => r.OpenNow),
     ];
 
-    /// <summary>Business hours with one decimal, the figure the screen shows.</summary>
+    /// <summary>Business hours with one decimal, so that a spreadsheet can sum and average them.</summary>
     public static double Hours(TimeSpan span) => Math.Round(span.TotalHours, 1, MidpointRounding.AwayFromZero);
 
     public static double? Round(double? percent) => percent is { } p ? Math.Round(p, 1, MidpointRounding.AwayFromZero) : null;
