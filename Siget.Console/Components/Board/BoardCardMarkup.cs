@@ -27,10 +27,7 @@ public static class BoardCardMarkup
         var encode = SlaClock.Encoder;
         var number = encode.Encode(card.Number);
         var html = new StringBuilder(900);
-        html.Append("<div class=\"d-flex align-center gap-1\">")
-            .Append("<span class=\"mud-chip mud-chip-filled mud-chip-size-small mud-chip-color-").Append(PriorityColor(card.Priority))
-            .Append(" ma-0\" title=\"Prioridad ").Append(card.Priority.Label()).Append("\"><span class=\"mud-chip-content\">")
-            .Append(card.Priority.Label()).Append("</span></span>");
+        PriorityMarkup.WriteChip(html.Append("<div class=\"d-flex align-center gap-1\">"), card.Priority, "span");
         if (card.Preferential)
             html.Append("<svg class=\"mud-icon-root mud-svg-icon mud-warning-text mud-icon-size-small ml-1\" role=\"img\" focusable=\"false\" ")
                 .Append("aria-label=\"Atención preferente\"><title>Alta dirección o servicio de atención al ciudadano: se atiende primero</title>")
@@ -53,12 +50,4 @@ public static class BoardCardMarkup
         html.Append("</div>");
         return new MarkupString(html.ToString());
     }
-
-    // The same colours as PriorityChip, which the rest of the app uses.
-    private static string PriorityColor(Priority priority) => priority switch
-    {
-        Priority.Alta => "error",
-        Priority.Media => "warning",
-        _ => "default",
-    };
 }

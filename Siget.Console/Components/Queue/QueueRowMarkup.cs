@@ -64,9 +64,7 @@ public static class QueueRowMarkup
         var html = new StringBuilder(1536);
 
         html.Append("<td class=\"text-nowrap queue-cell-priority\" data-label=\"Prioridad\">");
-        html.Append("<div class=\"mud-chip mud-chip-filled mud-chip-size-small mud-chip-color-").Append(PriorityColor(row.Priority))
-            .Append(" ma-0\" title=\"Prioridad ").Append(row.Priority.Label()).Append("\"><span class=\"mud-chip-content\">")
-            .Append(row.Priority.Label()).Append("</span></div>");
+        PriorityMarkup.WriteChip(html, row.Priority);
         if (row.Preferential)
             html.Append("<svg class=\"mud-icon-root mud-svg-icon mud-warning-text mud-icon-size-small ml-1\" style=\"vertical-align:middle\" focusable=\"false\" viewBox=\"0 0 24 24\" role=\"img\" aria-label=\"Atención preferente\">")
                 .Append("<title>Alta dirección o servicio de atención al ciudadano: se atiende primero</title>").Append(Star).Append("</svg>");
@@ -98,14 +96,7 @@ public static class QueueRowMarkup
 
     private static string Encode(string? text) => text is null ? "" : SlaClock.Encoder.Encode(text);
 
-    // The colours of PriorityChip and StateChip.
-    private static string PriorityColor(Priority priority) => priority switch
-    {
-        Priority.Alta => "error",
-        Priority.Media => "warning",
-        _ => "default",
-    };
-
+    // The colours of StateChip.
     private static string StateColor(TicketState state) => state switch
     {
         TicketState.EnCola => "info",

@@ -47,8 +47,7 @@ public partial class ReportsPage
     private string[] trendLabels = [];
     private int shownRows = 50;
 
-    private IEnumerable<ReportDimension> Dimensions => Enum.GetValues<ReportDimension>()
-        .Where(d => data is null || data.WholeService || d is not (ReportDimension.Proveedor or ReportDimension.Persona));
+    private IEnumerable<ReportDimension> Dimensions => Enum.GetValues<ReportDimension>().Where(d => ReportAccess.MayBreakDownBy(actor, d));
 
     protected override async Task OnParametersSetAsync()
     {

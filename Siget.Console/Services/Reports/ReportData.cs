@@ -42,4 +42,8 @@ public sealed record ReportNames(
 /// </summary>
 /// <param name="Report">The calculations over these tickets, on the calendar in force when they were read; it keeps each
 /// ticket's business-time measures, so the dashboard, its breakdowns and its exports work them out once.</param>
-public sealed record ReportData(ReportPeriod Period, DateTime AtUtc, IReadOnlyList<ReportTicket> Tickets, ReportNames Names, bool WholeService, ServiceReport Report);
+public sealed record ReportData(ReportPeriod Period, DateTime AtUtc, IReadOnlyList<ReportTicket> Tickets, ReportNames Names, bool WholeService, ServiceReport Report)
+{
+    /// <summary>Whether a level's figures are shown: a vendor reads its own level; the UTI's levels are not its business.</summary>
+    public bool ShowsLevel(Siget.Core.Escalation.SupportLevel level) => WholeService || level == Siget.Core.Escalation.SupportLevel.Nivel3;
+}
