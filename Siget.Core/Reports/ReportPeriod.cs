@@ -36,7 +36,7 @@ public sealed record ReportPeriod
     /// <summary>The month that contains <paramref name="nowUtc"/> in Lima, from its first day to today.</summary>
     public static ReportPeriod ThisMonth(DateTime nowUtc)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc), BusinessCalendar.Lima));
+        var today = LimaDate(nowUtc);
         return new ReportPeriod(new DateOnly(today.Year, today.Month, 1), today);
     }
 
@@ -47,6 +47,10 @@ public sealed record ReportPeriod
         var first = new DateOnly(year, month, 1);
         return new ReportPeriod(first, first.AddMonths(1).AddDays(-1));
     }
+
+    /// <summary>The Lima day an instant falls on (the days periods and trends are made of).</summary>
+    public static DateOnly LimaDate(DateTime utc) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), BusinessCalendar.Lima));
 
     private static DateTime Lima(DateOnly date) =>
         TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue), BusinessCalendar.Lima);

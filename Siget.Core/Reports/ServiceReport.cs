@@ -99,16 +99,13 @@ public sealed class ServiceReport(BusinessCalendar calendar)
         var resolved = new int[points.Count];
         foreach (var t in tickets)
         {
-            if (period.Contains(t.RegisteredAtUtc)) received[index[step.Start(LimaDate(t.RegisteredAtUtc))]]++;
+            if (period.Contains(t.RegisteredAtUtc)) received[index[step.Start(ReportPeriod.LimaDate(t.RegisteredAtUtc))]]++;
             // As ReportSet.Resueltos: a cancelled ticket counts as received only.
-            if (t.ResolvedAtUtc is { } at && !t.Cancelled && period.Contains(at)) resolved[index[step.Start(LimaDate(at))]]++;
+            if (t.ResolvedAtUtc is { } at && !t.Cancelled && period.Contains(at)) resolved[index[step.Start(ReportPeriod.LimaDate(at))]]++;
         }
         return points.Select((p, i) => p with { Received = received[i], Resolved = resolved[i] }).ToList();
     }
 
-    // Periods are Lima days (ReportPeriod), whatever time zone the SLA calendar is set to.
-    private static DateOnly LimaDate(DateTime utc) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), BusinessCalendar.Lima));
 
     private static BacklogAge Backlog(IEnumerable<ReportTicket> open, DateTime nowUtc)
     {
