@@ -13,6 +13,7 @@ using Siget.Console.Components.Account;
 using Siget.Console.Data;
 using Siget.Console.Live;
 using Siget.Console.Services;
+using Siget.Console.Services.Problems;
 using Siget.Core.Sla;
 
 var culture = new CultureInfo("es-PE");
@@ -138,6 +139,12 @@ builder.Services.AddOptions<AssignmentOptions>().BindConfiguration(AssignmentOpt
 builder.Services.AddOptions<SlaEngineOptions>().BindConfiguration(SlaEngineOptions.Section);
 builder.Services.AddSingleton<SlaEngine>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<SlaEngine>());
+builder.Services.AddSingleton<ProblemFeed>();
+builder.Services.AddSingleton<ProblemCommands>();
+builder.Services.AddSingleton<ProblemQueries>();
+builder.Services.AddOptions<RecurrenceWatchOptions>().BindConfiguration(RecurrenceWatchOptions.Section);
+builder.Services.AddSingleton<RecurrenceWatch>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<RecurrenceWatch>());
 builder.Services.AddHealthChecks().AddDbContextCheck<SigetDbContext>("database");
 
 var app = builder.Build();

@@ -13,7 +13,7 @@ namespace Siget.Console.Data;
 /// Development only: demo accounts (password <see cref="Password"/>), units and Tambos, a vendor company and a few
 /// hundred realistic tickets in every state, written through the domain so their history is real.
 /// </summary>
-public static class DemoData
+public static partial class DemoData
 {
     public const string Password = "Siget#2026";
     private const int TicketCount = 320;
@@ -161,9 +161,11 @@ public static class DemoData
             Advance(ticket, random, sla.Calendar, registered, now, technicians, specialist, supervisor, vendorRef, vendorUser, requester.ToActor());
             tickets.Add(ticket);
         }
+        tickets.AddRange(RecurringOutage(people, technicians, units, sla, now, sequences));
         db.Tickets.AddRange(tickets);
         foreach (var (year, last) in sequences) db.TicketSequences.Add(new TicketSequence { Year = year, Last = last });
         await db.SaveChangesAsync(ct);
+        await SeedProblemAsync(db, tickets, specialist, supervisor, sla, now, ct);
     }
 
     /// <summary>Moves a demo ticket along a plausible path; older tickets go further.</summary>

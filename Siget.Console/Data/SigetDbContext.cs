@@ -23,6 +23,9 @@ public abstract class SigetDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Siget.Core.Notifications.Notification> Notifications => Set<Siget.Core.Notifications.Notification>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<StoredSetting> Settings => Set<StoredSetting>();
+    public DbSet<Siget.Core.Problems.Problem> Problems => Set<Siget.Core.Problems.Problem>();
+    public DbSet<Siget.Core.Problems.ProblemHistoryEntry> ProblemHistory => Set<Siget.Core.Problems.ProblemHistoryEntry>();
+    public DbSet<RecurrenceSignal> RecurrenceSignals => Set<RecurrenceSignal>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -16,6 +16,8 @@ public sealed class SigetSettings
     /// <summary>Business days a resolved ticket waits for its requester before Sistema finalises it; 0 never.</summary>
     public int AutoFinalizeBusinessDays { get; set; } = 3;
     public bool AutomaticAssignment { get; set; }
+    /// <summary>When recurring incidents suggest a problem.</summary>
+    public Siget.Core.Problems.RecurrenceRule Recurrence { get; set; } = new();
 
     public SigetSettings Copy() => JsonSerializer.Deserialize<SigetSettings>(JsonSerializer.Serialize(this))!;
 }
@@ -51,12 +53,14 @@ public sealed class SettingsStore(IDbContextFactory<SigetDbContext> dbFactory, I
 
     public int AutoFinalizeBusinessDays => Load().Settings.AutoFinalizeBusinessDays;
     public bool AutomaticAssignment => Load().Settings.AutomaticAssignment;
+    public Siget.Core.Problems.RecurrenceRule Recurrence => Load().Settings.Recurrence ?? new();
 
     public async Task SaveAsync(Actor actor, SigetSettings settings, CancellationToken ct = default)
     {
         if (actor.Role != Role.Administrador) throw new DomainException("Solo un administrador cambia la configuración.");
         var problems = settings.Sla.Validate(new ValidationContext(settings.Sla)).Select(r => r.ErrorMessage).ToList();
         if (settings.AutoFinalizeBusinessDays is < 0 or > 30) problems.Add("Los días para finalizar automáticamente van de 0 a 30.");
+        problems.AddRange((settings.Recurrence ?? new()).Problems());
         if (problems.Count > 0) throw new DomainException(string.Join(" ", problems));
 
         var before = JsonSerializer.Serialize(Load().Settings, Json);

@@ -16,6 +16,8 @@ public enum NotificationKind
     CambioDeEstado = 6,
     /// <summary>UTI (or the vendor) replied publicly on the requester's ticket.</summary>
     RespuestaDeLaUti = 7,
+    /// <summary>Incidents recur in one subcategory and unit: a problem may explain them (to supervisors; the ticket is the latest one).</summary>
+    ProblemaSugerido = 8,
 }
 
 /// <summary>A message for one person about one ticket. Stored, so someone who was away reads it later; pushed live too.</summary>

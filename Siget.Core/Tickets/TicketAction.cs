@@ -19,6 +19,9 @@ public enum TicketAction
     Liberar = 10,
     /// <summary>Back down to a lower level (supervisors only).</summary>
     Devolver = 11,
+    /// <summary>Linked to the problem that explains it; not a state transition.</summary>
+    VincularProblema = 12,
+    DesvincularProblema = 13,
 }
 
 public static class TicketActionNames
@@ -37,6 +40,8 @@ public static class TicketActionNames
         TicketAction.AnotarNota => "Nota interna",
         TicketAction.Liberar => "Devolver a la cola",
         TicketAction.Devolver => "Bajar de nivel",
+        TicketAction.VincularProblema => "Vincular a un problema",
+        TicketAction.DesvincularProblema => "Desvincular del problema",
         _ => action.ToString(),
     };
 
@@ -55,6 +60,8 @@ public static class TicketActionNames
         TicketAction.AnotarNota => "Nota interna",
         TicketAction.Liberar => "Devuelto a la cola",
         TicketAction.Devolver => "Bajado de nivel",
+        TicketAction.VincularProblema => "Vinculado a un problema",
+        TicketAction.DesvincularProblema => "Desvinculado del problema",
         _ => action.ToString(),
     };
 

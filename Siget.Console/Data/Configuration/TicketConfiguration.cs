@@ -52,6 +52,10 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         ticket.HasIndex(t => t.RegisteredAtUtc);
         ticket.HasIndex(t => t.ResolvedAtUtc).HasFilter("\"ResolvedAtUtc\" IS NOT NULL");
         ticket.HasIndex(t => t.ClosedAtUtc).HasFilter("\"ClosedAtUtc\" IS NOT NULL");
+        ticket.Property(t => t.ProblemNumber).HasMaxLength(20);
+        ticket.HasOne<Siget.Core.Problems.Problem>().WithMany().HasForeignKey(t => t.ProblemId).OnDelete(DeleteBehavior.Restrict);
+        // A problem's incidents; most tickets have none, so the index holds only the linked ones.
+        ticket.HasIndex(t => t.ProblemId).HasFilter("\"ProblemId\" IS NOT NULL");
         ticket.Ignore(t => t.IsOpen);
     }
 }
