@@ -34,6 +34,7 @@ public sealed class SigetAppFactory(bool demoData = false, DateTimeOffset? now =
         builder.UseSetting("ConnectionStrings:Siget", $"Data Source={DatabasePath}");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Sla:Motor:IntervalSeconds", "0");
+        builder.UseSetting("RecurrenceWatch:IntervalSeconds", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         if (!realClock) builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
