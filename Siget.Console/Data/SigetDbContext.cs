@@ -23,6 +23,9 @@ public abstract class SigetDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Siget.Core.Notifications.Notification> Notifications => Set<Siget.Core.Notifications.Notification>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<StoredSetting> Settings => Set<StoredSetting>();
+    public DbSet<Siget.Core.Knowledge.Article> Articles => Set<Siget.Core.Knowledge.Article>();
+    public DbSet<Siget.Core.Knowledge.ArticleVersion> ArticleVersions => Set<Siget.Core.Knowledge.ArticleVersion>();
+    public DbSet<Siget.Core.Knowledge.ArticleDeflection> ArticleDeflections => Set<Siget.Core.Knowledge.ArticleDeflection>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
