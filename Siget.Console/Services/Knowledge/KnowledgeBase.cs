@@ -17,12 +17,14 @@ public sealed class ArticleConflictException()
 /// </summary>
 public sealed class KnowledgeBase(IDbContextFactory<SigetDbContext> dbFactory, TimeProvider clock)
 {
-    public async Task<Article> CreateAsync(Actor actor, ArticleContent content, string? note = null, CancellationToken ct = default)
+    /// <param name="publish">Publish it at once (its versions still show the draft, then the publication).</param>
+    public async Task<Article> CreateAsync(Actor actor, ArticleContent content, string? note = null, bool publish = false, CancellationToken ct = default)
     {
         KnowledgeAccess.DemandWrite(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await DemandServiceAsync(db, content.SubcategoryCode, null, ct);
         var article = Article.Write(content, actor, Now, note);
+        if (publish) article.Publish(content, actor, Now, null);
         db.Articles.Add(article);
         await db.SaveChangesAsync(ct);
         return article;
