@@ -71,6 +71,8 @@ public static partial class DemoData
         }
 
         await SeedTicketsAsync(db, scope.ServiceProvider, people, [tecnico1, tecnico2], especialista, supervisor, vendor, units, ct);
+        DemoArticles.Add(db, especialista.ToActor(), supervisor.ToActor(), scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
     }
 
     private static List<Unit> Units() =>

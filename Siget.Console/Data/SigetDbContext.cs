@@ -26,6 +26,9 @@ public abstract class SigetDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Siget.Core.Problems.Problem> Problems => Set<Siget.Core.Problems.Problem>();
     public DbSet<Siget.Core.Problems.ProblemHistoryEntry> ProblemHistory => Set<Siget.Core.Problems.ProblemHistoryEntry>();
     public DbSet<RecurrenceSignal> RecurrenceSignals => Set<RecurrenceSignal>();
+    public DbSet<Siget.Core.Knowledge.Article> Articles => Set<Siget.Core.Knowledge.Article>();
+    public DbSet<Siget.Core.Knowledge.ArticleVersion> ArticleVersions => Set<Siget.Core.Knowledge.ArticleVersion>();
+    public DbSet<Siget.Core.Knowledge.ArticleDeflection> ArticleDeflections => Set<Siget.Core.Knowledge.ArticleDeflection>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
