@@ -35,6 +35,7 @@ public static class DatabaseSetup
                 var sqlite = ResolveSqlitePath(connectionString, environment.ContentRootPath);
                 services.AddDbContextFactory<SqliteSigetDbContext>(o => o
                     .UseSqlite(sqlite)
+                    .ReplaceService<Microsoft.EntityFrameworkCore.Storage.IRelationalTypeMappingSource, SqliteTextDatesMappingSource>()
                     .AddInterceptors(new SqliteDurability()));
                 services.AddSingleton<IDbContextFactory<SigetDbContext>, SigetDbContextFactory<SqliteSigetDbContext>>();
                 break;
