@@ -142,6 +142,21 @@ public class ProblemCommandsTests(HelpDeskFixture f) : IClassFixture<HelpDeskFix
         (await f.HistoryAsync(visible.Id)).Select(h => h.Action).Should().EndWith([TicketAction.VincularProblema, TicketAction.DesvincularProblema]);
     }
 
+    [Fact]
+    public async Task The_monthly_report_lists_the_problems_registered_or_resolved_in_the_period_for_the_uti_only()
+    {
+        var tag = HelpDeskFixture.NewTag();
+        var incident = await f.RegisterAsync($"Sin red {tag}");
+        var problem = await OpenAsync(tag, incident.Id);
+        var now = f.App.Clock.GetUtcNow().UtcDateTime;
+        await Commands.ResolveAsync(f.Supervisor, problem.Id, problem.Version, "Switch dañado.", "Se reemplazó el switch.", []);
+
+        var listed = (await Queries.InPeriodAsync(f.Supervisor, now.AddDays(-1), now.AddDays(1))).Should().ContainSingle(p => p.Number == problem.Number).Subject;
+        listed.Should().BeEquivalentTo(new { State = ProblemState.Resuelto, Linked = 1, RootCause = "Switch dañado.", Solution = "Se reemplazó el switch." });
+        (await Queries.InPeriodAsync(f.Supervisor, now.AddDays(1), now.AddDays(2))).Should().NotContain(p => p.Number == problem.Number);
+        await FluentActions.Invoking(() => Queries.InPeriodAsync(f.Vendor, now.AddDays(-1), now)).Should().ThrowAsync<DomainException>();
+    }
+
     /// <summary>A ticket at level 2, taken by <paramref name="specialist"/>.</summary>
     private async Task<Ticket> EscalatedAsync(string subject, Siget.Core.Access.Actor specialist)
     {

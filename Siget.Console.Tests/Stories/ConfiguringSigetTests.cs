@@ -106,4 +106,20 @@ public sealed class ConfiguringSigetTests : IAsyncLifetime
         (restarted.AutomaticAssignment, restarted.AutoFinalizeBusinessDays).Should().Be((true, 5));
         ticket.AssigneeId.Should().Be(_technician.UserId, "the only available technician gets it");
     }
+
+    [Fact]
+    public async Task The_recurrence_rule_is_set_within_bounds_and_applies_without_a_restart()
+    {
+        var settings = Store.Current;
+        settings.Recurrence.Threshold = 1;
+        var refused = () => Store.SaveAsync(_admin, settings);
+        (await refused.Should().ThrowAsync<DomainException>()).Which.Message.Should().Be("El umbral de incidentes repetidos va de 2 a 100.");
+        Store.Recurrence.Threshold.Should().Be(5);
+
+        settings.Recurrence.Threshold = 3;
+        settings.Recurrence.WindowDays = 14;
+        await Store.SaveAsync(_admin, settings);
+
+        (Store.Recurrence.Threshold, Store.Recurrence.WindowDays).Should().Be((3, 14));
+    }
 }

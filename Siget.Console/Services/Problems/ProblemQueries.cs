@@ -10,6 +10,10 @@ namespace Siget.Console.Services.Problems;
 public sealed record ProblemRow(int Id, string Number, string Title, string Subcategory, string? UnitName, ProblemState State,
     string? OwnerName, int Linked, int OpenLinked, DateTime RegisteredAtUtc, DateTime? ResolvedAtUtc);
 
+/// <summary>A problem in the monthly report: what was found and done about incidents of the month.</summary>
+public sealed record PeriodProblem(string Number, string Title, ProblemState State, int Linked, DateTime RegisteredAtUtc, DateTime? ResolvedAtUtc,
+    string? RootCause, string? Solution);
+
 public sealed record ProblemList(IReadOnlyList<ProblemRow> Rows, int Total);
 
 /// <summary>An incident on its problem's page, with what resolving the problem may do with it for the reader.</summary>
@@ -80,6 +84,19 @@ public sealed class ProblemQueries(IDbContextFactory<SigetDbContext> dbFactory)
     internal static async Task<Dictionary<int, string>> ServiceNamesAsync(SigetDbContext db, CancellationToken ct) =>
         await db.Subcategories.AsNoTracking().Join(db.Categories, s => s.CategoryId, c => c.Id, (s, c) => new { s.Code, Name = c.Name + " › " + s.Name })
             .ToDictionaryAsync(x => x.Code, x => x.Name, ct);
+
+    /// <summary>Problems registered or resolved in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>), oldest first.</summary>
+    public async Task<IReadOnlyList<PeriodProblem>> InPeriodAsync(Actor actor, DateTime fromUtc, DateTime toUtc, CancellationToken ct = default)
+    {
+        ProblemAccess.EnsureView(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Problems.AsNoTracking()
+            .Where(p => (p.RegisteredAtUtc >= fromUtc && p.RegisteredAtUtc < toUtc) || (p.ResolvedAtUtc >= fromUtc && p.ResolvedAtUtc < toUtc))
+            .OrderBy(p => p.RegisteredAtUtc)
+            .Select(p => new PeriodProblem(p.Number, p.Title, p.State, db.Tickets.Count(t => t.ProblemId == p.Id), p.RegisteredAtUtc, p.ResolvedAtUtc,
+                p.RootCause, p.Solution))
+            .ToListAsync(ct);
+    }
 
     /// <summary>All the problem's incidents, seen or not by the reader (the page says how many it does not show).</summary>
     public async Task<int> LinkedCountAsync(Actor actor, int problemId, CancellationToken ct = default)
