@@ -96,6 +96,19 @@ public class ServiceReportTests
     private static ServiceFigures Figures() => Report.Figures(All, April, Now, new Dictionary<int, int?> { [Vendor] = 8 });
 
     [Fact]
+    public void Measures_worked_out_ahead_on_all_cores_give_the_same_figures_as_worked_out_one_by_one()
+    {
+        var ahead = new ServiceReport(Calendar);
+        ahead.Measure(All, Now);
+
+        var figures = ahead.Figures(All, April, Now, new Dictionary<int, int?> { [Vendor] = 8 });
+
+        figures.Should().BeEquivalentTo(Figures());
+        All.Select(t => ahead.ResolutionTime(t, Now)).Should().Equal(All.Select(t => Report.ResolutionTime(t, Now)));
+        All.Select(t => ahead.FirstResponseTime(t, Now)).Should().Equal(All.Select(t => Report.FirstResponseTime(t, Now)));
+    }
+
+    [Fact]
     public void Received_resolved_and_backlog_count_by_their_own_dates()
     {
         var figures = Figures();

@@ -31,6 +31,10 @@ public sealed class ServiceReport(BusinessCalendar calendar)
         return measures;
     }
 
+    /// <summary>Works out every ticket's measures ahead, on all cores (the figures then only read them).</summary>
+    public void Measure(IReadOnlyList<ReportTicket> tickets, DateTime nowUtc) =>
+        Parallel.For(0, tickets.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => Measure(tickets[i], nowUtc));
+
     /// <summary>Business time from registration to first response, or null if not answered.</summary>
     public TimeSpan? FirstResponseTime(ReportTicket ticket, DateTime nowUtc) => Measure(ticket, nowUtc).FirstResponse;
 
