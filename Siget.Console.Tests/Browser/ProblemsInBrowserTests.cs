@@ -28,7 +28,7 @@ public class ProblemsInBrowserTests(BrowserFixture browser) : IClassFixture<Brow
             await Expect(dialog.Locator(".problem-incidents li")).ToHaveCountAsync(6);
             await dialog.GetByRole(AriaRole.Button, new() { Name = "Abrir problema" }).ClickAsync();
             await Expect(dialog.GetByText("Describa el problema.")).ToBeVisibleAsync(); // the form asks before anything is written
-            await dialog.GetByLabel("Descripción (qué se observa, desde cuándo, a quiénes afecta)").FillAsync("El Tambo se queda sin internet varias veces al día.");
+            await dialog.GetByLabel("Descripción", new() { Exact = true }).FillAsync("El Tambo se queda sin internet varias veces al día.");
             await dialog.GetByRole(AriaRole.Button, new() { Name = "Abrir problema" }).ClickAsync();
 
             await page.WaitForURLAsync(new Regex("/problemas/PRB-\\d{4}-\\d{4}$"));
