@@ -18,6 +18,7 @@ public sealed class BenchApp(string databasePath, IReadOnlyDictionary<string, st
         builder.UseSetting("ConnectionStrings:Siget", $"Data Source={databasePath}");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Sla:Motor:IntervalSeconds", "0");
+        builder.UseSetting("RecurrenceWatch:IntervalSeconds", "0"); // background passes would run under the scenarios
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
     }

@@ -38,8 +38,9 @@ public sealed class RecurrenceWatch(IDbContextFactory<SigetDbContext> dbFactory,
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (options.Value.IntervalSeconds <= 0) return;
+        // The first pass waits one interval: a restart does not add a pass to the busiest moment of the start.
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.IntervalSeconds), clock);
-        do
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
@@ -49,7 +50,7 @@ public sealed class RecurrenceWatch(IDbContextFactory<SigetDbContext> dbFactory,
             {
                 logger.LogError(ex, "Recurrence pass failed; the next pass retries");
             }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
     }
 
     public async Task<IReadOnlyList<RecurrenceSuggestion>> SuggestionsAsync(Actor actor, CancellationToken ct = default)
@@ -100,10 +101,15 @@ public sealed class RecurrenceWatch(IDbContextFactory<SigetDbContext> dbFactory,
             var supervisors = await NotificationCenter.SupervisorIdsAsync(db, ct);
             var names = await ProblemQueries.ServiceNamesAsync(db, ct);
             var notices = new List<Notification>();
+            // Each group's newest incident, in one read: the notification opens from it.
+            var codes = untold.Select(g => g.SubcategoryCode).Distinct().ToList();
+            var newest = (await Candidates(db, windowStart).Where(t => codes.Contains(t.SubcategoryCode))
+                    .Select(t => new { t.Id, t.Number, t.SubcategoryCode, t.UnitId, t.RegisteredAtUtc }).ToListAsync(ct))
+                .GroupBy(t => Key(t.SubcategoryCode, t.UnitId))
+                .ToDictionary(g => g.Key, g => g.MaxBy(t => (t.RegisteredAtUtc, t.Id))!);
             foreach (var group in untold)
             {
-                var latest = await Candidates(db, windowStart).Where(t => t.SubcategoryCode == group.SubcategoryCode && t.UnitId == group.UnitId)
-                    .OrderByDescending(t => t.RegisteredAtUtc).Select(t => new { t.Id, t.Number }).FirstAsync(ct);
+                var latest = newest[group.Key];
                 var text = $"Se repiten incidentes: {group.Count} de «{names.GetValueOrDefault(group.SubcategoryCode)}» en " +
                            $"{group.UnitName ?? "tickets sin unidad"} en los últimos {rule.WindowDays} días. Revise si conviene abrir un problema.";
                 notices.AddRange(supervisors.Select(id => new Notification(id, NotificationKind.ProblemaSugerido, latest.Id, latest.Number, text, now)));

@@ -47,34 +47,39 @@ public sealed class ReportQueries(IDbContextFactory<SigetDbContext> dbFactory, T
         var scope = ReportAccess.Scope(actor); // refuses whoever may not read reports
         var now = clock.GetUtcNow().UtcDateTime;
         var (from, to) = (period.FromUtc, period.ToUtc);
-        // The tickets and their level moves and reopenings are read at the same time, on two connections: the
-        // history is joined to the same period's tickets, so it does not wait for their ids.
+        // The tickets (in two halves of the period: the first with the open ones) and their level moves and
+        // reopenings are read at the same time, on three connections: the history is joined to the same period's
+        // tickets, so it does not wait for their ids. Task.Run: SQLite's reads complete synchronously, so without it
+        // each read would start only after the one before.
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var laterDb = await dbFactory.CreateDbContextAsync(ct);
         await using var historyDb = await dbFactory.CreateDbContextAsync(ct);
-        IQueryable<Ticket> InPeriod(SigetDbContext context) => context.Tickets.AsNoTracking().Where(scope)
+        var middle = from + (to - from) / 2;
+        IQueryable<Ticket> Scoped(SigetDbContext context) => context.Tickets.AsNoTracking().Where(scope);
+        IQueryable<Ticket> InPeriod(SigetDbContext context) => Scoped(context)
             .Where(t => (t.RegisteredAtUtc >= from && t.RegisteredAtUtc < to)
                 || (t.ResolvedAtUtc >= from && t.ResolvedAtUtc < to)
                 || (t.ClosedAtUtc >= from && t.ClosedAtUtc < to)
                 || t.State == TicketState.EnCola || t.State == TicketState.EnProceso);
+        var firstHalf = Scoped(db)
+            .Where(t => (t.RegisteredAtUtc >= from && t.RegisteredAtUtc < middle)
+                || (t.ResolvedAtUtc >= from && t.ResolvedAtUtc < middle)
+                || (t.ClosedAtUtc >= from && t.ClosedAtUtc < middle)
+                || t.State == TicketState.EnCola || t.State == TicketState.EnProceso);
+        var secondHalf = Scoped(laterDb)
+            .Where(t => (t.RegisteredAtUtc >= middle && t.RegisteredAtUtc < to)
+                || (t.ResolvedAtUtc >= middle && t.ResolvedAtUtc < to)
+                || (t.ClosedAtUtc >= middle && t.ClosedAtUtc < to));
 
-        // Task.Run: SQLite's reads complete synchronously, so without it the second read would start only after the first.
-        var ticketsRead = Task.Run(() => InPeriod(db)
-            .Join(db.Subcategories, t => t.SubcategoryCode, s => s.Code, (t, s) => new ReportTicket
-            {
-                Id = t.Id, Number = t.Number, Subject = t.Subject, Kind = t.Kind, Channel = t.Channel, SubcategoryCode = t.SubcategoryCode,
-                CategoryId = s.CategoryId, UnitId = t.UnitId, Priority = t.Priority, State = t.State, Level = t.Level,
-                AssigneeId = t.AssigneeId, AssigneeName = t.AssigneeName, VendorCompanyId = t.VendorCompanyId,
-                RegisteredAtUtc = t.RegisteredAtUtc, FirstResponseDueUtc = t.FirstResponseDueUtc, FirstResponseAtUtc = t.FirstResponseAtUtc,
-                ResolutionDueUtc = t.ResolutionDueUtc, ResolvedAtUtc = t.ResolvedAtUtc, ClosedAtUtc = t.ClosedAtUtc,
-                SatisfactionRating = t.SatisfactionRating,
-            })
-            .ToListAsync(ct), ct);
+        var firstRead = Task.Run(() => ReportTicketsAsync(db, firstHalf, ct), ct);
+        var secondRead = Task.Run(() => ReportTicketsAsync(laterDb, secondHalf, ct), ct);
         // No ORDER BY: with one, SQLite walks the whole history in its index order instead of looking up each ticket's.
         var historyRead = Task.Run(() => InPeriod(historyDb)
             .Join(historyDb.TicketHistory.Where(h => HistoryRead.Contains(h.Action)), t => t.Id, h => h.TicketId,
                 (t, h) => new { h.Id, h.TicketId, h.AtUtc, h.Action, h.FromLevel, h.ToLevel, h.Reason })
             .ToListAsync(ct), ct);
-        var tickets = await ticketsRead;
+        // A ticket registered in the first half and resolved in the second comes in both.
+        var tickets = (await firstRead).Concat(await secondRead).DistinctBy(t => t.Id).ToList();
         var history = (await historyRead).OrderBy(h => h.AtUtc).ThenBy(h => h.Id).ToLookup(h => h.TicketId);
         var withHistory = tickets.Select(t => history[t.Id] is var entries && !entries.Any() ? t : t with
         {
@@ -94,6 +99,18 @@ public sealed class ReportQueries(IDbContextFactory<SigetDbContext> dbFactory, T
         report.Measure(withHistory, now); // both cores, before the page reads them one by one
         return new ReportData(period, now, withHistory, names, ReportAccess.SeesWholeService(actor), report);
     }
+
+    private static Task<List<ReportTicket>> ReportTicketsAsync(SigetDbContext db, IQueryable<Ticket> tickets, CancellationToken ct) => tickets
+        .Join(db.Subcategories, t => t.SubcategoryCode, s => s.Code, (t, s) => new ReportTicket
+        {
+            Id = t.Id, Number = t.Number, Subject = t.Subject, Kind = t.Kind, Channel = t.Channel, SubcategoryCode = t.SubcategoryCode,
+            CategoryId = s.CategoryId, UnitId = t.UnitId, Priority = t.Priority, State = t.State, Level = t.Level,
+            AssigneeId = t.AssigneeId, AssigneeName = t.AssigneeName, VendorCompanyId = t.VendorCompanyId,
+            RegisteredAtUtc = t.RegisteredAtUtc, FirstResponseDueUtc = t.FirstResponseDueUtc, FirstResponseAtUtc = t.FirstResponseAtUtc,
+            ResolutionDueUtc = t.ResolutionDueUtc, ResolvedAtUtc = t.ResolvedAtUtc, ClosedAtUtc = t.ClosedAtUtc,
+            SatisfactionRating = t.SatisfactionRating,
+        })
+        .ToListAsync(ct);
 
     /// <summary>The tickets behind one number of the report, in the order they arrived.</summary>
     public async Task<(ReportData Data, IReadOnlyList<ReportTicket> Tickets)> DrillDownAsync(Actor actor, ReportFilter filter, CancellationToken ct = default)

@@ -67,6 +67,7 @@ public sealed partial class BenchServer : IAsyncDisposable
         start.Environment["ConnectionStrings__Siget"] = $"Data Source={databasePath}";
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["Sla__Motor__IntervalSeconds"] = "0";
+        start.Environment["RecurrenceWatch__IntervalSeconds"] = "0"; // background passes would run under the scenarios
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         start.Environment["Attachments__Path"] = Path.Combine(BenchPaths.DataFolder, "attachments");
