@@ -65,20 +65,17 @@ public partial class ReportsPage
                 (period, data, figures) = (asked, null, null);
                 return;
             }
-            Task<ServiceFigures>? figuring = null;
             if (asked != period || data is null)
             {
                 period = asked;
                 data = null;
-                var loaded = data = await Reports.LoadAsync(actor, asked);
-                // The figures on one core while the breakdown and the trend are worked out on the other.
-                figuring = Task.Run(() => loaded.Report.Figures(loaded.Tickets, asked, loaded.AtUtc, loaded.Names.ContractHours));
+                data = await Reports.LoadAsync(actor, asked);
+                figures = data.Report.Figures(data.Tickets, asked, data.AtUtc, data.Names.ContractHours);
             }
             if (!Dimensions.Contains(dimension)) dimension = ReportDimension.Categoria;
             breakdown = (await Reports.BreakdownAsync(actor, asked, dimension)).Rows;
             shownRows = 50;
             ShowTrend(asked);
-            if (figuring is not null) figures = await figuring;
         }
         catch (DomainException ex)
         {
