@@ -65,7 +65,14 @@ public class ProblemCommandsTests(HelpDeskFixture f) : IClassFixture<HelpDeskFix
         var detail = (await Queries.GetAsync(f.Supervisor, problem.Number))!;
         detail.Incidents.Should().OnlyContain(i => i.Step != LinkedIncidentStep.Cannot);
 
-        await Commands.ResolveAsync(f.Supervisor, problem.Id, detail.Problem.Version, "Switch dañado.", "Se reemplazó el switch del piso 3.", [waiting.Id, taken.Id]);
+        var heard = new List<TicketChanged>();
+        using (f.App.Service<TicketFeed>().Subscribe(f.Supervisor, c => { lock (heard) heard.Add(c); return Task.CompletedTask; }))
+        {
+            await Commands.ResolveAsync(f.Supervisor, problem.Id, detail.Problem.Version, "Switch dañado.", "Se reemplazó el switch del piso 3.", [waiting.Id, taken.Id]);
+            await f.App.Service<TicketFeed>().HandedOverAsync();
+        }
+        lock (heard) heard.Where(c => c.TicketId == waiting.Id).Select(c => c.Action).Should().Equal([TicketAction.Tomar, TicketAction.Resolver],
+            "it was taken, then resolved: two entries, two live events");
 
         (await StoredAsync(problem.Id)).State.Should().Be(ProblemState.Resuelto);
         foreach (var id in new[] { waiting.Id, taken.Id })
@@ -101,6 +108,22 @@ public class ProblemCommandsTests(HelpDeskFixture f) : IClassFixture<HelpDeskFix
     }
 
     [Fact]
+    public async Task Discarding_a_problem_frees_its_incidents_with_an_entry_on_each()
+    {
+        var tag = HelpDeskFixture.NewTag();
+        var incident = await f.RegisterAsync($"Sin red {tag}");
+        var problem = await OpenAsync(tag, incident.Id);
+
+        await Commands.DiscardAsync(f.Supervisor, problem.Id, problem.Version, "Duplicado de otro problema.");
+
+        (await f.StoredAsync(incident.Id)).ProblemNumber.Should().BeNull();
+        (await f.HistoryAsync(incident.Id))[^1].Should().BeEquivalentTo(new { Action = TicketAction.DesvincularProblema, Reason = $"{problem.Number} · El problema fue descartado." });
+        (await StoredAsync(problem.Id)).History.Select(h => h.Action).Should().EndWith([ProblemAction.Descartar, ProblemAction.DesvincularIncidente]);
+        var again = await OpenAsync(tag + "b", incident.Id);
+        (await f.StoredAsync(incident.Id)).ProblemNumber.Should().Be(again.Number, "another problem may explain it now");
+    }
+
+    [Fact]
     public async Task A_stale_screen_is_told_of_the_change_and_nothing_is_written()
     {
         var tag = HelpDeskFixture.NewTag();
@@ -131,6 +154,11 @@ public class ProblemCommandsTests(HelpDeskFixture f) : IClassFixture<HelpDeskFix
         var hidden = await EscalatedAsync($"Nivel 2 {tag}", f.Specialist);
         await FluentActions.Invoking(() => Commands.LinkAsync(f.Technician, problem.Id, hidden.Id))
             .Should().ThrowAsync<DomainException>().WithMessage("No se encontró el ticket.");
+        await Commands.LinkAsync(f.Supervisor, problem.Id, hidden.Id);
+        var technicians = (await Queries.GetAsync(f.Technician, problem.Number))!;
+        technicians.Incidents.Should().NotContain(i => i.Id == hidden.Id);
+        technicians.History[^1].Should().BeEquivalentTo(new { Action = ProblemAction.VincularIncidente, TicketNumber = (string?)null, Reason = "Un incidente que usted no ve" });
+        (await Queries.GetAsync(f.Supervisor, problem.Number))!.History[^1].TicketNumber.Should().Be(hidden.Number);
         var visible = await f.RegisterAsync($"Nivel 1 {tag}");
         await Commands.LinkByNumberAsync(f.Technician, problem.Id, visible.Number);
         (await f.StoredAsync(visible.Id)).ProblemNumber.Should().Be(problem.Number);

@@ -99,6 +99,8 @@ public class ProblemLifecycleTests
         problem.Reopen(Actors.Specialist, "Los cortes volvieron.", Opened.AddDays(2));
         problem.State.Should().Be(ProblemState.EnAnalisis);
         problem.ResolvedAtUtc.Should().BeNull();
+        problem.Solution.Should().BeNull("the solution did not hold");
+        problem.History.Single(h => h.Action == ProblemAction.Resolver).Reason.Should().Be("Solución");
 
         var bySpecialist = () => problem.Discard(Actors.Specialist, "Coincidencia.", Opened.AddDays(3));
         bySpecialist.Should().Throw<DomainException>().WithMessage("Solo el Ejecutivo de la UTI descarta un problema.");

@@ -128,6 +128,7 @@ public sealed class Problem
         var previous = State;
         State = ProblemState.EnAnalisis;
         ResolvedAtUtc = null;
+        Solution = null; // it did not hold; its text stays in the history
         Record(ProblemAction.Reabrir, actor, nowUtc, previous, reason: why);
     }
 

@@ -26,4 +26,11 @@ public sealed class ProblemHistoryEntry
     /// <summary>The incident linked or unlinked.</summary>
     public string? TicketNumber { get; internal init; }
     public string? Reason { get; internal init; }
+
+    /// <summary>The entry without the incident's number and subject, for a reader who may not see that incident.</summary>
+    public ProblemHistoryEntry WithoutIncident() => new()
+    {
+        Id = Id, ProblemId = ProblemId, AtUtc = AtUtc, ActorId = ActorId, ActorName = ActorName, Action = Action,
+        FromState = FromState, ToState = ToState, Reason = "Un incidente que usted no ve",
+    };
 }

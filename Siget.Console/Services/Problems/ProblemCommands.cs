@@ -23,6 +23,26 @@ public sealed class ProblemCommands(IDbContextFactory<SigetDbContext> dbFactory,
     public async Task<Problem> RegisterAsync(Actor actor, NewProblem data, IReadOnlyCollection<int> incidentIds, CancellationToken ct = default)
     {
         ProblemAccess.EnsureManage(actor);
+        // The number is the year's highest plus one: two registrations at the same instant meet at the unique index,
+        // and the second takes the next number.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryRegisterAsync(actor, data, incidentIds, ct);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+            }
+            catch (DbUpdateException)
+            {
+                throw new DomainException("No se pudo numerar el problema porque se registraban otros a la vez; vuelva a intentarlo.");
+            }
+        }
+    }
+
+    private async Task<Problem> TryRegisterAsync(Actor actor, NewProblem data, IReadOnlyCollection<int> incidentIds, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -69,13 +89,14 @@ public sealed class ProblemCommands(IDbContextFactory<SigetDbContext> dbFactory,
         {
             p.Resolve(actor, rootCause, solution, now);
             if (resolveIncidentIds.Count == 0) return [];
-            var incidents = await db.Tickets.Where(t => t.ProblemId == p.Id && resolveIncidentIds.Contains(t.Id)).ToListAsync(ct);
+            var incidents = await db.Tickets.Where(TicketAccess.VisibleTo(actor)).Where(t => t.ProblemId == p.Id && resolveIncidentIds.Contains(t.Id)).ToListAsync(ct);
             if (incidents.Count != resolveIncidentIds.Distinct().Count())
                 throw new DomainException("Alguno de los incidentes elegidos ya no está vinculado a este problema; vuelva a abrir la resolución.");
             var touched = new List<Touched>();
             foreach (var incident in incidents.OrderBy(t => t.Id))
             {
-                var before = Touched.Before(incident, TicketAction.Resolver);
+                var before = Touched.Before(incident, TicketAction.Resolver)
+                    with { TakenFirst = LinkedIncidents.StepFor(actor, incident) == LinkedIncidentStep.TakeThenResolve };
                 LinkedIncidents.Resolve(actor, p, incident, now);
                 touched.Add(before);
             }
@@ -89,11 +110,19 @@ public sealed class ProblemCommands(IDbContextFactory<SigetDbContext> dbFactory,
             return Task.FromResult<IReadOnlyList<Touched>>([]);
         }, ct);
 
+    /// <summary>Discards the problem and frees its incidents (each unlinked, with its entry), so that another problem
+    /// may explain them and they count again for recurrences.</summary>
     public Task<Problem> DiscardAsync(Actor actor, int problemId, long version, string reason, CancellationToken ct = default) =>
-        ExecuteAsync(actor, problemId, version, ProblemAction.Descartar, (_, p, now) =>
+        ExecuteAsync(actor, problemId, version, ProblemAction.Descartar, async (db, p, now) =>
         {
             p.Discard(actor, reason, now);
-            return Task.FromResult<IReadOnlyList<Touched>>([]);
+            var touched = new List<Touched>();
+            foreach (var incident in await db.Tickets.Where(t => t.ProblemId == p.Id).OrderBy(t => t.Id).ToListAsync(ct))
+            {
+                touched.Add(Touched.Before(incident, TicketAction.DesvincularProblema));
+                p.Unlink(actor, incident, "El problema fue descartado.", now);
+            }
+            return touched;
         }, ct);
 
     /// <summary>Links an incident the person may see. No version: linking adds to the problem and changes nothing its
@@ -178,13 +207,18 @@ public sealed class ProblemCommands(IDbContextFactory<SigetDbContext> dbFactory,
 
     private void Publish(Problem problem, ProblemAction action, IReadOnlyList<Touched> touched, Actor actor, IReadOnlyList<Notification> notices)
     {
-        foreach (var t in touched) tickets.Publish(t.Ticket, t.Action, actor);
+        foreach (var t in touched)
+        {
+            if (t.TakenFirst) tickets.Publish(t.Ticket, TicketAction.Tomar, actor); // its own history entry, its own event
+            tickets.Publish(t.Ticket, t.Action, actor);
+        }
         notifications.Publish(notices);
         problems.Publish(problem, action, actor.UserId);
     }
 
     /// <summary>An incident a command changes, with what the notification rules need from before the change.</summary>
-    private sealed record Touched(Ticket Ticket, TicketAction Action, string? PreviousAssigneeId, TicketState PreviousState)
+    /// <param name="TakenFirst">It waited in a queue and was taken before <see cref="Action"/> (two entries in its history).</param>
+    private sealed record Touched(Ticket Ticket, TicketAction Action, string? PreviousAssigneeId, TicketState PreviousState, bool TakenFirst = false)
     {
         public static Touched Before(Ticket ticket, TicketAction action) => new(ticket, action, ticket.AssigneeId, ticket.State);
     }

@@ -20,7 +20,8 @@ public sealed record ProblemList(IReadOnlyList<ProblemRow> Rows, int Total);
 public sealed record LinkedIncident(int Id, string Number, string Subject, TicketState State, SupportLevel Level, string? AssigneeName,
     string? UnitName, DateTime RegisteredAtUtc, LinkedIncidentStep Step, string? WhyNot);
 
-public sealed record ProblemDetail(Problem Problem, string Subcategory, IReadOnlyList<LinkedIncident> Incidents);
+/// <param name="History">The problem's history, oldest first; entries about incidents the reader may not see say so without naming them.</param>
+public sealed record ProblemDetail(Problem Problem, string Subcategory, IReadOnlyList<LinkedIncident> Incidents, IReadOnlyList<ProblemHistoryEntry> History);
 
 /// <summary>A problem an incident could be linked to, for the ticket page's choice.</summary>
 public sealed record ProblemOption(int Id, string Number, string Title, ProblemState State, bool SameSubcategory)
@@ -72,12 +73,15 @@ public sealed class ProblemQueries(IDbContextFactory<SigetDbContext> dbFactory)
         var subcategory = (await ServiceNamesAsync(db, ct))[problem.SubcategoryCode];
         var incidents = await db.Tickets.AsNoTracking().Where(t => t.ProblemId == problem.Id).Where(TicketAccess.VisibleTo(actor))
             .OrderByDescending(t => t.RegisteredAtUtc).ToListAsync(ct);
+        var named = problem.History.Where(h => h.TicketNumber is not null).Select(h => h.TicketNumber!).Distinct().ToList();
+        var seen = (await db.Tickets.Where(TicketAccess.VisibleTo(actor)).Where(t => named.Contains(t.Number)).Select(t => t.Number).ToListAsync(ct)).ToHashSet();
+        var history = problem.History.Select(h => h.TicketNumber is { } n && !seen.Contains(n) ? h.WithoutIncident() : h).ToList();
         return new ProblemDetail(problem, subcategory, incidents.Select(t =>
         {
             var step = LinkedIncidents.StepFor(actor, t);
             return new LinkedIncident(t.Id, t.Number, t.Subject, t.State, t.Level, t.AssigneeName, t.UnitName, t.RegisteredAtUtc, step,
                 t.IsOpen && step == LinkedIncidentStep.Cannot ? LinkedIncidents.WhyNot(t) : null);
-        }).ToList());
+        }).ToList(), history);
     }
 
     /// <summary>Every subcategory's name as people read it, "Internet › Lento" (the catalog has 43).</summary>

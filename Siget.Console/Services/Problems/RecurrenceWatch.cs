@@ -79,7 +79,16 @@ public sealed class RecurrenceWatch(IDbContextFactory<SigetDbContext> dbFactory,
         var signal = await SignalAsync(db, subcategoryCode, unitId, ct);
         signal.DismissedAtUtc = clock.GetUtcNow().UtcDateTime;
         signal.DismissedByName = actor.Name;
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone else wrote this group's mark at the same moment (another dismissal, or a pass): the page shows
+            // what stands, and the supervisor may dismiss again.
+            return;
+        }
         problems.SuggestionsChanged(actor.UserId);
     }
 
@@ -109,7 +118,7 @@ public sealed class RecurrenceWatch(IDbContextFactory<SigetDbContext> dbFactory,
                 .ToDictionary(g => g.Key, g => g.MaxBy(t => (t.RegisteredAtUtc, t.Id))!);
             foreach (var group in untold)
             {
-                var latest = newest[group.Key];
+                if (!newest.TryGetValue(group.Key, out var latest)) continue; // linked or cancelled between the two reads
                 var text = $"Se repiten incidentes: {group.Count} de «{names.GetValueOrDefault(group.SubcategoryCode)}» en " +
                            $"{group.UnitName ?? "tickets sin unidad"} en los últimos {rule.WindowDays} días. Revise si conviene abrir un problema.";
                 notices.AddRange(supervisors.Select(id => new Notification(id, NotificationKind.ProblemaSugerido, latest.Id, latest.Number, text, now)));
@@ -165,7 +174,8 @@ public sealed class RecurrenceWatch(IDbContextFactory<SigetDbContext> dbFactory,
 
     private static async Task<RecurrenceSignal> SignalAsync(SigetDbContext db, int subcategoryCode, int? unitId, CancellationToken ct)
     {
-        var signal = await db.RecurrenceSignals.SingleOrDefaultAsync(s => s.SubcategoryCode == subcategoryCode && s.UnitId == unitId, ct);
+        // First: databases do not hold the unique index to one row when the unit is empty.
+        var signal = await db.RecurrenceSignals.OrderBy(s => s.Id).FirstOrDefaultAsync(s => s.SubcategoryCode == subcategoryCode && s.UnitId == unitId, ct);
         if (signal is null) db.RecurrenceSignals.Add(signal = new RecurrenceSignal { SubcategoryCode = subcategoryCode, UnitId = unitId });
         return signal;
     }
