@@ -47,39 +47,24 @@ public sealed class ReportQueries(IDbContextFactory<SigetDbContext> dbFactory, T
         var scope = ReportAccess.Scope(actor); // refuses whoever may not read reports
         var now = clock.GetUtcNow().UtcDateTime;
         var (from, to) = (period.FromUtc, period.ToUtc);
-        // The tickets (in two halves of the period: the first with the open ones) and their level moves and
-        // reopenings are read at the same time, on three connections: the history is joined to the same period's
-        // tickets, so it does not wait for their ids. Task.Run: SQLite's reads complete synchronously, so without it
-        // each read would start only after the one before.
+        // The tickets and their level moves and reopenings are read at the same time, on two connections: the
+        // history is joined to the same period's tickets, so it does not wait for their ids. Task.Run: SQLite's reads
+        // complete synchronously, so without it the second read would start only after the first had finished.
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var laterDb = await dbFactory.CreateDbContextAsync(ct);
         await using var historyDb = await dbFactory.CreateDbContextAsync(ct);
-        var middle = from + (to - from) / 2;
-        IQueryable<Ticket> Scoped(SigetDbContext context) => context.Tickets.AsNoTracking().Where(scope);
-        IQueryable<Ticket> InPeriod(SigetDbContext context) => Scoped(context)
+        IQueryable<Ticket> InPeriod(SigetDbContext context) => context.Tickets.AsNoTracking().Where(scope)
             .Where(t => (t.RegisteredAtUtc >= from && t.RegisteredAtUtc < to)
                 || (t.ResolvedAtUtc >= from && t.ResolvedAtUtc < to)
                 || (t.ClosedAtUtc >= from && t.ClosedAtUtc < to)
                 || t.State == TicketState.EnCola || t.State == TicketState.EnProceso);
-        var firstHalf = Scoped(db)
-            .Where(t => (t.RegisteredAtUtc >= from && t.RegisteredAtUtc < middle)
-                || (t.ResolvedAtUtc >= from && t.ResolvedAtUtc < middle)
-                || (t.ClosedAtUtc >= from && t.ClosedAtUtc < middle)
-                || t.State == TicketState.EnCola || t.State == TicketState.EnProceso);
-        var secondHalf = Scoped(laterDb)
-            .Where(t => (t.RegisteredAtUtc >= middle && t.RegisteredAtUtc < to)
-                || (t.ResolvedAtUtc >= middle && t.ResolvedAtUtc < to)
-                || (t.ClosedAtUtc >= middle && t.ClosedAtUtc < to));
 
-        var firstRead = Task.Run(() => ReportTicketsAsync(db, firstHalf, ct), ct);
-        var secondRead = Task.Run(() => ReportTicketsAsync(laterDb, secondHalf, ct), ct);
+        var ticketsRead = Task.Run(() => ReportTicketsAsync(db, InPeriod(db), ct), ct);
         // No ORDER BY: with one, SQLite walks the whole history in its index order instead of looking up each ticket's.
         var historyRead = Task.Run(() => InPeriod(historyDb)
             .Join(historyDb.TicketHistory.Where(h => HistoryRead.Contains(h.Action)), t => t.Id, h => h.TicketId,
                 (t, h) => new { h.Id, h.TicketId, h.AtUtc, h.Action, h.FromLevel, h.ToLevel, h.Reason })
             .ToListAsync(ct), ct);
-        // A ticket registered in the first half and resolved in the second comes in both.
-        var tickets = (await firstRead).Concat(await secondRead).DistinctBy(t => t.Id).ToList();
+        var tickets = await ticketsRead;
         var history = (await historyRead).OrderBy(h => h.AtUtc).ThenBy(h => h.Id).ToLookup(h => h.TicketId);
         var withHistory = tickets.Select(t => history[t.Id] is var entries && !entries.Any() ? t : t with
         {
