@@ -24,7 +24,7 @@ public static class SqliteTextDates
             && Digits(s, 0, 4, out var year) && Digits(s, 5, 2, out var month) && Digits(s, 8, 2, out var day)
             && Digits(s, 11, 2, out var hour) && Digits(s, 14, 2, out var minute) && Digits(s, 17, 2, out var second)
             && Fraction(s, out var ticks)
-            && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year == 0 ? 1 : year, month) && hour < 24 && minute < 60 && second < 60)
+            && year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) && hour < 24 && minute < 60 && second < 60)
             return new DateTime(year, month, day, hour, minute, second).AddTicks(ticks);
         return DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.None);
     }

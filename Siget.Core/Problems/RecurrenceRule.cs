@@ -26,5 +26,5 @@ public sealed class RecurrenceRule
 /// <summary>A group of recent incidents of one subcategory in one unit (or with no unit) that reached the threshold.</summary>
 public sealed record RecurringIncidents(int SubcategoryCode, int? UnitId, string? UnitName, int Count, DateTime FirstAtUtc, DateTime LastAtUtc)
 {
-    public string Key => $"{SubcategoryCode}:{UnitId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}";
+    public (int SubcategoryCode, int? UnitId) Key => (SubcategoryCode, UnitId);
 }

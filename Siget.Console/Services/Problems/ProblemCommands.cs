@@ -132,15 +132,17 @@ public sealed class ProblemCommands(IDbContextFactory<SigetDbContext> dbFactory,
             async (db, p, now) => await LinkAllAsync(db, actor, p, [ticketId], now, ct), ct);
 
     /// <summary>Links the incident with <paramref name="ticketNumber"/> (as typed on the problem's page).</summary>
-    public async Task<Problem> LinkByNumberAsync(Actor actor, int problemId, string ticketNumber, CancellationToken ct = default)
+    public Task<Problem> LinkByNumberAsync(Actor actor, int problemId, string ticketNumber, CancellationToken ct = default)
     {
         if (!TicketNumber.TryParse(ticketNumber, out var number))
             throw new DomainException("Escriba el número del ticket como aparece en él, por ejemplo 2026-000123.");
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var text = number.ToString();
-        var id = await db.Tickets.Where(TicketAccess.VisibleTo(actor)).Where(t => t.Number == text).Select(t => (int?)t.Id).SingleOrDefaultAsync(ct)
-            ?? throw new DomainException($"No se encontró el ticket {text}.");
-        return await LinkAsync(actor, problemId, id, ct);
+        return ExecuteAsync(actor, problemId, null, ProblemAction.VincularIncidente, async (db, p, now) =>
+        {
+            var id = await db.Tickets.Where(TicketAccess.VisibleTo(actor)).Where(t => t.Number == text).Select(t => (int?)t.Id).SingleOrDefaultAsync(ct)
+                ?? throw new DomainException($"No se encontró el ticket {text}.");
+            return await LinkAllAsync(db, actor, p, [id], now, ct);
+        }, ct);
     }
 
     public Task<Problem> UnlinkAsync(Actor actor, int problemId, int ticketId, string? reason, CancellationToken ct = default) =>

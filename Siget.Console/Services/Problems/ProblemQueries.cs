@@ -20,8 +20,14 @@ public sealed record ProblemList(IReadOnlyList<ProblemRow> Rows, int Total);
 public sealed record LinkedIncident(int Id, string Number, string Subject, TicketState State, SupportLevel Level, string? AssigneeName,
     string? UnitName, DateTime RegisteredAtUtc, LinkedIncidentStep Step, string? WhyNot);
 
+/// <param name="Incidents">Those the reader may see.</param>
+/// <param name="LinkedTotal">All its incidents, seen or not (the page says how many it does not show).</param>
 /// <param name="History">The problem's history, oldest first; entries about incidents the reader may not see say so without naming them.</param>
-public sealed record ProblemDetail(Problem Problem, string Subcategory, IReadOnlyList<LinkedIncident> Incidents, IReadOnlyList<ProblemHistoryEntry> History);
+public sealed record ProblemDetail(Problem Problem, string Subcategory, IReadOnlyList<LinkedIncident> Incidents, int LinkedTotal,
+    IReadOnlyList<ProblemHistoryEntry> History)
+{
+    public int Hidden => LinkedTotal - Incidents.Count;
+}
 
 /// <summary>A problem an incident could be linked to, for the ticket page's choice.</summary>
 public sealed record ProblemOption(int Id, string Number, string Title, ProblemState State, bool SameSubcategory)
@@ -81,7 +87,7 @@ public sealed class ProblemQueries(IDbContextFactory<SigetDbContext> dbFactory)
             var step = LinkedIncidents.StepFor(actor, t);
             return new LinkedIncident(t.Id, t.Number, t.Subject, t.State, t.Level, t.AssigneeName, t.UnitName, t.RegisteredAtUtc, step,
                 t.IsOpen && step == LinkedIncidentStep.Cannot ? LinkedIncidents.WhyNot(t) : null);
-        }).ToList(), history);
+        }).ToList(), await db.Tickets.CountAsync(t => t.ProblemId == problem.Id, ct), history);
     }
 
     /// <summary>Every subcategory's name as people read it, "Internet › Lento" (the catalog has 43).</summary>
@@ -100,14 +106,6 @@ public sealed class ProblemQueries(IDbContextFactory<SigetDbContext> dbFactory)
             .Select(p => new PeriodProblem(p.Number, p.Title, p.State, db.Tickets.Count(t => t.ProblemId == p.Id), p.RegisteredAtUtc, p.ResolvedAtUtc,
                 p.RootCause, p.Solution))
             .ToListAsync(ct);
-    }
-
-    /// <summary>All the problem's incidents, seen or not by the reader (the page says how many it does not show).</summary>
-    public async Task<int> LinkedCountAsync(Actor actor, int problemId, CancellationToken ct = default)
-    {
-        ProblemAccess.EnsureView(actor);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Tickets.CountAsync(t => t.ProblemId == problemId, ct);
     }
 
     /// <summary>Who may take a problem's analysis: active specialists and supervisors.</summary>

@@ -114,7 +114,7 @@ public sealed class RecurrenceWatch(IDbContextFactory<SigetDbContext> dbFactory,
             var codes = untold.Select(g => g.SubcategoryCode).Distinct().ToList();
             var newest = (await Candidates(db, windowStart).Where(t => codes.Contains(t.SubcategoryCode))
                     .Select(t => new { t.Id, t.Number, t.SubcategoryCode, t.UnitId, t.RegisteredAtUtc }).ToListAsync(ct))
-                .GroupBy(t => Key(t.SubcategoryCode, t.UnitId))
+                .GroupBy(t => (t.SubcategoryCode, t.UnitId))
                 .ToDictionary(g => g.Key, g => g.MaxBy(t => (t.RegisteredAtUtc, t.Id))!);
             foreach (var group in untold)
             {
@@ -147,7 +147,7 @@ public sealed class RecurrenceWatch(IDbContextFactory<SigetDbContext> dbFactory,
     }
 
     /// <summary>The groups at or over the threshold now, without those dismissed after their latest incident.</summary>
-    private async Task<(IReadOnlyList<RecurringIncidents> Groups, Dictionary<string, RecurrenceSignal> Signals)> CurrentAsync(
+    private async Task<(IReadOnlyList<RecurringIncidents> Groups, Dictionary<(int SubcategoryCode, int? UnitId), RecurrenceSignal> Signals)> CurrentAsync(
         SigetDbContext db, DateTime now, CancellationToken ct)
     {
         var rule = settings.Recurrence;
@@ -157,7 +157,7 @@ public sealed class RecurrenceWatch(IDbContextFactory<SigetDbContext> dbFactory,
             .Where(g => g.Count() >= threshold)
             .Select(g => new { g.Key.SubcategoryCode, g.Key.UnitId, Count = g.Count(), First = g.Min(t => t.RegisteredAtUtc), Last = g.Max(t => t.RegisteredAtUtc) })
             .ToListAsync(ct);
-        var signals = (await db.RecurrenceSignals.ToListAsync(ct)).GroupBy(s => Key(s.SubcategoryCode, s.UnitId)).ToDictionary(g => g.Key, g => g.First());
+        var signals = (await db.RecurrenceSignals.ToListAsync(ct)).GroupBy(s => (s.SubcategoryCode, s.UnitId)).ToDictionary(g => g.Key, g => g.First());
         var unitIds = counted.Where(g => g.UnitId is not null).Select(g => g.UnitId!.Value).ToList();
         var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var groups = counted
@@ -179,6 +179,4 @@ public sealed class RecurrenceWatch(IDbContextFactory<SigetDbContext> dbFactory,
         if (signal is null) db.RecurrenceSignals.Add(signal = new RecurrenceSignal { SubcategoryCode = subcategoryCode, UnitId = unitId });
         return signal;
     }
-
-    private static string Key(int subcategoryCode, int? unitId) => new RecurringIncidents(subcategoryCode, unitId, null, 0, default, default).Key;
 }
