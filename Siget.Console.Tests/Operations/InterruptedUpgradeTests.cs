@@ -25,14 +25,18 @@ public class InterruptedUpgradeTests(UpgradeDataSet data)
         await using (var process = SigetProcess.Start(folder, new Dictionary<string, string> { [SqliteUpgrade.PauseVariable] = migration }))
         {
             await process.WaitForLineAsync(line => line == $"SIGET_TEST_PAUSED {migration}", TimeSpan.FromMinutes(3));
-            await process.KillAsync(); // with the migration written but not committed
+            await process.KillAsync(); // with all of the migration done but its history row
         }
+        using var reference = new ScratchFolder();
+        var earlier = UpgradeDataSet.Migrations.TakeWhile(m => m != migration).ToList();
+        if (earlier.Count > 0) await data.DatabaseAtAsync(earlier[^1], reference);
 
         // What the issue found after such a crash: the lock row left behind, the upgrade half done.
         File.Exists(folder.Database + ".actualizando").Should().BeTrue();
         MigrationLockRows(folder.Database).Should().Be(1);
-        UpgradingTheDatabaseTests.Applied(folder.Database).Should().Equal(UpgradeDataSet.Migrations.TakeWhile(m => m != migration),
-            "each migration is one transaction: the one killed left nothing, the earlier ones are in");
+        UpgradingTheDatabaseTests.Applied(folder.Database).Should().Equal(earlier);
+        Shape(folder.Database).Should().Equal(earlier.Count > 0 ? Shape(reference.Database) : [],
+            "each migration is one transaction: the one killed left nothing (no column, table or index), the earlier ones are whole");
 
         await using var app = new SigetAppFactory(folder: folder);
         await UpgradingTheDatabaseTests.StartAsync(app);
@@ -66,6 +70,18 @@ public class InterruptedUpgradeTests(UpgradeDataSet data)
         MigrationLockRows(folder.Database).Should().Be(0);
         DatabaseRows.Read(folder.Database, like: before).ShouldHoldEveryRowOf(before);
         await data.ShouldWorkAsync(app);
+    }
+
+    /// <summary>Tables with their columns, and indexes, of SIGET's schema (not EF's bookkeeping).</summary>
+    private static List<string> Shape(string database)
+    {
+        using var connection = SqliteCopies.Open(database, SqliteOpenMode.ReadWrite);
+        var shape = DatabaseRows.Tables(connection).Select(t => $"{t}({string.Join(", ", DatabaseRows.Columns(connection, t))})").ToList();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name;";
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) shape.Add(reader.GetString(0));
+        return shape;
     }
 
     private static long MigrationLockRows(string database)

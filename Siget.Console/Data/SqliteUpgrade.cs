@@ -19,10 +19,13 @@ namespace Siget.Console.Data;
 /// </list>
 /// Nothing else writes to the database while the marker exists: the app serves only after it is gone.
 /// </summary>
-public sealed class SqliteUpgrade(SqliteDatabase database, DatabaseInUse inUse, TimeProvider clock, ILogger<SqliteUpgrade> logger)
+public sealed class SqliteUpgrade(SqliteDatabase database, DatabaseInUse inUse, TimeProvider clock, ILoggerFactory logging)
 {
-    /// <summary>Test hook: the process stops just before the named migration commits, so that a test can kill it there.</summary>
+    /// <summary>Test hook: the process stops inside the named migration, just before its history row (see
+    /// <see cref="PauseBeforeHistoryRow"/>), so that a test can kill it there.</summary>
     public const string PauseVariable = "SIGET_TEST_PAUSE_MIGRATION";
+
+    private readonly ILogger logger = logging.CreateLogger<SqliteUpgrade>();
 
     public string MarkerPath => database.Path + ".actualizando";
 
@@ -43,20 +46,23 @@ public sealed class SqliteUpgrade(SqliteDatabase database, DatabaseInUse inUse, 
 
         RemoveAbandonedMigrationLock();
         var interrupted = RecoverInterruptedUpgrade();
-        var pause = Environment.GetEnvironmentVariable(PauseVariable) is { Length: > 0 } target ? new PauseBeforeCommit(target) : null;
+        var pause = Environment.GetEnvironmentVariable(PauseVariable) is { Length: > 0 } target ? new PauseBeforeHistoryRow(target) : null;
         await using (var db = CreateMigrationContext(pause))
         {
             var applied = (await db.Database.GetAppliedMigrationsAsync(ct)).ToList();
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
             if (pending.Count > 0)
             {
-                var copy = interrupted is not null ? interrupted.Copy : HasContent() ? CopyBefore(pending[0], pending) : null;
+                var copy = interrupted is not null ? interrupted.Copy : HasContent() ? CopyBefore(pending) : null;
                 var marker = new UpgradeInProgress(applied.LastOrDefault(), pending[^1], copy, clock.GetUtcNow().UtcDateTime);
                 marker.Write(MarkerPath);
-                await ApplyAsync(db, pending, marker, pause, ct);
+                await ApplyAsync(db, pending, marker, ct);
                 File.Delete(MarkerPath);
-                logger.LogInformation("Upgraded {Database} from {From} to {To}; the copy taken before remains at {Copy}",
-                    database.Path, marker.From ?? "an empty database", marker.To, copy ?? "(none: the database was new)");
+                if (copy is null)
+                    logger.LogInformation("Created {Database} with the migrations up to {To}", database.Path, marker.To);
+                else
+                    logger.LogInformation("Upgraded {Database} from {From} to {To}; the copy taken before remains at {Copy}",
+                        database.Path, marker.From ?? "a database without migrations", marker.To, copy);
             }
             else if (interrupted is not null)
             {
@@ -67,8 +73,7 @@ public sealed class SqliteUpgrade(SqliteDatabase database, DatabaseInUse inUse, 
         SqliteCopies.Execute(connection, "PRAGMA journal_mode=WAL;"); // persists in the file
     }
 
-    private async Task ApplyAsync(SqliteSigetDbContext db, List<string> pending, UpgradeInProgress marker, PauseBeforeCommit? pause,
-        CancellationToken ct)
+    private async Task ApplyAsync(SqliteSigetDbContext db, List<string> pending, UpgradeInProgress marker, CancellationToken ct)
     {
         var migrator = db.GetService<IMigrator>();
         var current = pending[0];
@@ -77,7 +82,6 @@ public sealed class SqliteUpgrade(SqliteDatabase database, DatabaseInUse inUse, 
             foreach (var migration in pending)
             {
                 current = migration;
-                if (pause is not null) pause.Applying = migration;
                 await migrator.MigrateAsync(migration, ct);
             }
             current = "(comprobación de claves foráneas)";
@@ -113,7 +117,7 @@ public sealed class SqliteUpgrade(SqliteDatabase database, DatabaseInUse inUse, 
         if (PutBack(marker))
             logger.LogWarning("The upgrade of {Database} from {From} to {To} that started at {Started:u} was interrupted: restored the database " +
                 "from the copy taken before it ({Copy}), so it is as it was before the upgrade; migrating again",
-                database.Path, marker.From ?? "an empty database", marker.To, marker.StartedAtUtc, marker.Copy);
+                database.Path, marker.From ?? "a database without migrations", marker.To, marker.StartedAtUtc, marker.Copy);
         else
             logger.LogWarning("The creation of {Database} that started at {Started:u} was interrupted: discarded the half-created database; " +
                 "creating it again", database.Path, marker.StartedAtUtc);
@@ -163,9 +167,9 @@ public sealed class SqliteUpgrade(SqliteDatabase database, DatabaseInUse inUse, 
         return SqliteCopies.Scalar(connection, "SELECT count(*) FROM sqlite_master;") is not 0L;
     }
 
-    private string CopyBefore(string firstPending, List<string> pending)
+    private string CopyBefore(List<string> pending)
     {
-        var name = firstPending[(firstPending.IndexOf('_') + 1)..];
+        var name = pending[0][(pending[0].IndexOf('_') + 1)..];
         var stamp = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
         var copy = $"{database.Path}.antes-{name}-{stamp}.bak";
         for (var i = 2; File.Exists(copy); i++) copy = $"{database.Path}.antes-{name}-{stamp}-{i}.bak";
@@ -187,11 +191,12 @@ public sealed class SqliteUpgrade(SqliteDatabase database, DatabaseInUse inUse, 
                 $"La tabla {reader.GetString(0)} quedó con filas que no cumplen sus claves foráneas (fila {reader.GetValue(1)}, referencia a {reader.GetString(2)}).");
     }
 
-    private SqliteSigetDbContext CreateMigrationContext(PauseBeforeCommit? pause)
+    private SqliteSigetDbContext CreateMigrationContext(PauseBeforeHistoryRow? pause)
     {
         var connection = new SqliteConnectionStringBuilder(database.ConnectionString) { ForeignKeys = false, Pooling = false }.ToString();
         var options = new DbContextOptionsBuilder<SqliteSigetDbContext>();
-        DatabaseSetup.UseSigetSqlite(options, connection).ReplaceService<IMigrationsSqlGenerator, SqliteMigrationsInOneTransaction>();
+        DatabaseSetup.UseSigetSqlite(options, connection).UseLoggerFactory(logging)
+            .ReplaceService<IMigrationsSqlGenerator, SqliteMigrationsInOneTransaction>();
         if (pause is not null) options.AddInterceptors(pause);
         return new SqliteSigetDbContext(options.Options);
     }
@@ -216,27 +221,29 @@ public sealed class SqliteUpgrade(SqliteDatabase database, DatabaseInUse inUse, 
         }
     }
 
-    private sealed class PauseBeforeCommit(string migration) : DbTransactionInterceptor
+    /// <summary>Stops the process just before the named migration writes its history row: the last thing it does, with
+    /// all its changes made and, when it is one transaction, none of them committed.</summary>
+    private sealed class PauseBeforeHistoryRow(string migration) : DbCommandInterceptor
     {
-        public string? Applying { get; set; }
-
-        public override InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
         {
-            Pause();
+            Pause(command);
             return result;
         }
 
-        public override ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData,
-            InterceptionResult result, CancellationToken cancellationToken = default)
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
-            Pause();
+            Pause(command);
             return ValueTask.FromResult(result);
         }
 
-        private void Pause()
+        private void Pause(DbCommand command)
         {
-            if (Applying is null || (Applying != migration && !Applying.EndsWith("_" + migration, StringComparison.Ordinal))) return;
-            System.Console.Out.WriteLine($"SIGET_TEST_PAUSED {Applying}");
+            if (!command.CommandText.Contains("\"__EFMigrationsHistory\"", StringComparison.Ordinal)
+                || !(command.CommandText.Contains($"'{migration}'", StringComparison.Ordinal) || command.CommandText.Contains($"_{migration}'", StringComparison.Ordinal)))
+                return;
+            System.Console.Out.WriteLine($"SIGET_TEST_PAUSED {migration}");
             System.Console.Out.Flush();
             Thread.Sleep(Timeout.Infinite);
         }
