@@ -142,6 +142,23 @@ public class BackupAndRestoreTests
         (await ReadAsync(restored.Service<TicketConversation>(), staff, detail!.Messages.SelectMany(m => m.Attachments).Single().Id)).Should().Be("detalle\n");
     }
 
+    [Theory]
+    [InlineData("respaldar", "BACKUP DATABASE")]
+    [InlineData("restaurar", "RESTORE DATABASE")]
+    public async Task With_SQL_Server_the_commands_point_to_the_servers_own_tools_and_do_nothing(string command, string tool)
+    {
+        using var folder = new ScratchFolder();
+        await using var process = SigetProcess.Start(folder, new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "SqlServer",
+            ["ConnectionStrings__Siget"] = "Server=127.0.0.1,1;Database=Siget;User Id=siget;Password=x;TrustServerCertificate=True",
+        }, command, "--origen", folder);
+
+        (await process.WaitForExitAsync(Bound)).Should().Be(2);
+        process.Output.Should().Contain(tool).And.Contain("adjuntos");
+        Directory.EnumerateFileSystemEntries(folder).Should().BeEmpty();
+    }
+
     /// <summary>SIGET over <c>siget.db</c> in the folder, with its files in <c>adjuntos/</c> there (as <see cref="SigetProcess"/>).</summary>
     private static SigetAppFactory Desk(string folder) =>
         new(folder: folder, settings: new Dictionary<string, string> { ["Attachments:Path"] = Path.Combine(folder, "adjuntos") });
