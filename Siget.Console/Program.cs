@@ -153,6 +153,8 @@ builder.Services.AddHealthChecks().AddDbContextCheck<SigetDbContext>("database")
 var app = builder.Build();
 
 if (await AdministratorSetup.TryRunAsync(args, app.Services)) return;
+if (await BackupCommand.TryRunAsync(args, app.Services)) return;
+if (await RestoreCommand.TryRunAsync(args, app.Services)) return;
 
 await DatabaseSetup.MigrateAsync(app.Services);
 await app.Services.GetRequiredService<SettingsStore>().LoadAsync();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Siget.Console.Data;
 using Siget.Core.Access;
@@ -16,16 +17,21 @@ namespace Siget.Console.Tests.Infrastructure;
 /// otherwise it runs as "Testing" with an empty database. Time is a <see cref="FakeTimeProvider"/>, except with
 /// <paramref name="realClock"/>: browser tests need real time because UI timers (MudBlazor's debounce) use it too.
 /// The SLA engine does not run by itself (tests run its passes) unless <paramref name="settings"/> give it an interval.
+/// <paramref name="folder"/> runs it over a database a test prepared there (<c>siget.db</c>); that folder is the test's to delete.
 /// </summary>
 public sealed class SigetAppFactory(bool demoData = false, DateTimeOffset? now = null, bool realClock = false,
-    IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+    IReadOnlyDictionary<string, string>? settings = null, string? folder = null) : WebApplicationFactory<Program>
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "siget-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _folder = folder ?? Path.Combine(Path.GetTempPath(), "siget-tests", Guid.NewGuid().ToString("N"));
+    private readonly CapturedLog _log = new();
 
     /// <summary>Wednesday 2026-11-25 10:00 in Lima unless a test says otherwise.</summary>
     public FakeTimeProvider Clock { get; } = new(now ?? new DateTimeOffset(2026, 11, 25, 15, 0, 0, TimeSpan.Zero));
 
     public string DatabasePath => Path.Combine(_folder, "siget.db");
+
+    /// <summary>What SIGET logged, start-up included ("Category: message").</summary>
+    public IReadOnlyList<string> Log => _log.Lines;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -36,6 +42,7 @@ public sealed class SigetAppFactory(bool demoData = false, DateTimeOffset? now =
         builder.UseSetting("Sla:Motor:IntervalSeconds", "0");
         builder.UseSetting("RecurrenceWatch:IntervalSeconds", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(_log));
         if (!realClock) builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
@@ -81,6 +88,7 @@ public sealed class SigetAppFactory(bool demoData = false, DateTimeOffset? now =
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { /* best effort */ }
+        if (folder is null)
+            try { Directory.Delete(_folder, recursive: true); } catch (IOException) { /* best effort */ }
     }
 }

@@ -17,6 +17,14 @@ public sealed class DatabaseOptions
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 }
 
+/// <summary>The SQLite file that the configuration names (absolute path), when it is a file.</summary>
+public sealed class SqliteDatabase(string connectionString)
+{
+    public string ConnectionString { get; } = connectionString;
+
+    public string Path { get; } = new SqliteConnectionStringBuilder(connectionString).DataSource;
+}
+
 public static class DatabaseSetup
 {
     public const string ConnectionStringName = "Siget";
@@ -33,11 +41,14 @@ public static class DatabaseSetup
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = ResolveSqlitePath(connectionString, environment.ContentRootPath);
-                services.AddDbContextFactory<SqliteSigetDbContext>(o => o
-                    .UseSqlite(sqlite)
-                    .ReplaceService<Microsoft.EntityFrameworkCore.Storage.IRelationalTypeMappingSource, SqliteTextDatesMappingSource>()
-                    .AddInterceptors(new SqliteDurability()));
+                services.AddDbContextFactory<SqliteSigetDbContext>(o => UseSigetSqlite(o, sqlite));
                 services.AddSingleton<IDbContextFactory<SigetDbContext>, SigetDbContextFactory<SqliteSigetDbContext>>();
+                if (new SqliteConnectionStringBuilder(sqlite) is { Mode: not SqliteOpenMode.Memory, DataSource: { Length: > 0 } and not ":memory:" })
+                {
+                    services.AddSingleton(new SqliteDatabase(sqlite));
+                    services.AddSingleton<DatabaseInUse>();
+                    services.AddSingleton<SqliteUpgrade>();
+                }
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContextFactory<SqlServerSigetDbContext>(o => o.UseSqlServer(connectionString));
@@ -65,15 +76,25 @@ public static class DatabaseSetup
         return builder.ToString();
     }
 
-    /// <summary>Creates or upgrades the schema. SQLite also switches to WAL, which persists in the file.</summary>
-    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    /// <summary>Creates or upgrades the schema: on SQLite safely (see <see cref="SqliteUpgrade"/>), then in WAL mode,
+    /// which persists in the file; SQL Server migrations are transactional and its migration lock dies with the session.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, bool besideRunningApp = false, CancellationToken ct = default)
     {
+        if (services.GetService<SqliteUpgrade>() is { } sqlite)
+        {
+            await sqlite.RunAsync(besideRunningApp, ct);
+            return;
+        }
         var factory = services.GetRequiredService<IDbContextFactory<SigetDbContext>>();
         await using var db = await factory.CreateDbContextAsync(ct);
         await db.Database.MigrateAsync(ct);
-        if (db.Database.IsSqlite())
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
     }
+
+    /// <summary>SIGET's SQLite options: dates read as text (<see cref="SqliteTextDates"/>), durable commits.</summary>
+    internal static DbContextOptionsBuilder UseSigetSqlite(DbContextOptionsBuilder options, string connectionString) => options
+        .UseSqlite(connectionString)
+        .ReplaceService<Microsoft.EntityFrameworkCore.Storage.IRelationalTypeMappingSource, SqliteTextDatesMappingSource>()
+        .AddInterceptors(new SqliteDurability());
 
     /// <summary>synchronous=FULL is per connection: an acknowledged ticket must survive a power cut.</summary>
     private sealed class SqliteDurability : DbConnectionInterceptor

@@ -18,33 +18,44 @@ public static partial class DemoData
     public const string Password = "Siget#2026";
     private const int TicketCount = 320;
 
+    /// <summary>
+    /// Seeds in one transaction, so an interrupted first start leaves nothing half written. Each part first looks for
+    /// what is already there (units, the vendor, each account, the tickets, the problem, the articles) and adds only what
+    /// is missing: a database left half seeded by an earlier version is completed, and a complete one is left as it is.
+    /// </summary>
     public static async Task SeedAsync(IServiceProvider services, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SigetDbContext>();
-        if (await db.Users.AnyAsync(ct)) return;
+        // Identity's store works on this same scoped context, so the accounts are inside the transaction too.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
-        var units = Units();
-        db.Units.AddRange(units);
-        var vendor = new VendorCompany
-        {
-            Name = "TecnoSoluciones Perú S.A.C.", ContractReference = "Contrato N.° 015-2026-PNPAIS",
-            ContractSlaHours = 24, Contact = "mesa@tecnosoluciones.example",
-        };
-        db.VendorCompanies.Add(vendor);
+        var existingUnits = await db.Units.ToListAsync(ct);
+        var units = Units().Select(u => existingUnits.FirstOrDefault(e => e.Name == u.Name) ?? db.Units.Add(u).Entity).ToList();
+        const string vendorName = "TecnoSoluciones Perú S.A.C.";
+        var vendor = await db.VendorCompanies.FirstOrDefaultAsync(v => v.Name == vendorName, ct)
+            ?? db.VendorCompanies.Add(new VendorCompany
+            {
+                Name = vendorName, ContractReference = "Contrato N.° 015-2026-PNPAIS",
+                ContractSlaHours = 24, Contact = "mesa@tecnosoluciones.example",
+            }).Entity;
         await db.SaveChangesAsync(ct);
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var people = new List<ApplicationUser>();
         async Task<ApplicationUser> Add(string userName, string name, Role role, Unit? unit = null, Classification? classification = null, int? vendorId = null)
         {
-            var user = new ApplicationUser
+            var user = await users.FindByNameAsync(userName);
+            if (user is null)
             {
-                UserName = userName, Email = $"{userName}@siget.example", EmailConfirmed = true, FullName = name, Role = role,
-                UnitId = unit?.Id, Classification = classification, VendorCompanyId = vendorId,
-            };
-            var result = await users.CreateAsync(user, Password);
-            if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+                user = new ApplicationUser
+                {
+                    UserName = userName, Email = $"{userName}@siget.example", EmailConfirmed = true, FullName = name, Role = role,
+                    UnitId = unit?.Id, Classification = classification, VendorCompanyId = vendorId,
+                };
+                var result = await users.CreateAsync(user, Password);
+                if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+            }
             people.Add(user);
             return user;
         }
@@ -70,9 +81,16 @@ public static partial class DemoData
             await Add($"servidor{i + 1:00}", names[i], Role.Usuario, units[(i % (units.Count - 1)) + 1], classification);
         }
 
-        await SeedTicketsAsync(db, scope.ServiceProvider, people, [tecnico1, tecnico2], especialista, supervisor, vendor, units, ct);
-        DemoArticles.Add(db, especialista.ToActor(), supervisor.ToActor(), scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        var sla = scope.ServiceProvider.GetRequiredService<SlaPolicy>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        if (!await db.Tickets.AnyAsync(ct))
+            await SeedTicketsAsync(db, scope.ServiceProvider, people, [tecnico1, tecnico2], especialista, supervisor, vendor, units, ct);
+        else if (!await db.Problems.AnyAsync(ct))
+            await SeedProblemAsync(db, await db.Tickets.Where(t => t.SubcategoryCode == 19).ToListAsync(ct), especialista, supervisor, sla, now, ct);
+        if (!await db.Articles.AnyAsync(ct))
+            DemoArticles.Add(db, especialista.ToActor(), supervisor.ToActor(), now);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
     }
 
     private static List<Unit> Units() =>

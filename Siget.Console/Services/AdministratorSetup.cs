@@ -41,7 +41,7 @@ internal static class AdministratorSetup
             return 2;
         }
 
-        await DatabaseSetup.MigrateAsync(services);
+        await DatabaseSetup.MigrateAsync(services, besideRunningApp: true);
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = new ApplicationUser { UserName = userName.Trim(), Email = Option(args, "--correo"), FullName = fullName.Trim(), Role = Role.Administrador };

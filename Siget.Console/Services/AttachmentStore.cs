@@ -21,6 +21,9 @@ public sealed class AttachmentStore
         Directory.CreateDirectory(_folder);
     }
 
+    /// <summary>Where the files are (absolute): what <c>respaldar</c> copies and <c>restaurar</c> fills.</summary>
+    public string Folder => _folder;
+
     public async Task<string> SaveAsync(Stream content, CancellationToken ct)
     {
         var name = Guid.NewGuid().ToString("N");
