@@ -237,6 +237,21 @@ public class TicketNoticesTests
         notices.Single(n => n.RecipientId == Requester).Text.Should().Contain(ticket.State.Label());
     }
 
+    [Theory]
+    [InlineData("Lo atendemos en su otro ticket.", "Lo atendemos en su otro ticket.")]
+    [InlineData(null, RequesterWording.NeutralCancellationNote)]
+    public void A_cancellation_tells_the_requester_why_in_the_words_written_for_them_never_the_internal_reason(string? message, string told)
+    {
+        var builder = new TicketBuilder();
+        var ticket = builder.InState(TicketState.EnProceso);
+        var now = builder.Tick();
+
+        var notices = After(ticket, TicketAction.Anular, Actors.Supervisor, t => t.Cancel(Actors.Supervisor, "Duplicado interno.", now, message), now);
+
+        var text = notices.Single(n => n.RecipientId == Requester).Text;
+        text.Should().Contain("«Anulado»").And.Contain(told).And.NotContain("Duplicado interno.");
+    }
+
     [Fact]
     public void The_requester_is_not_told_of_their_own_reopening_but_the_assignee_is()
     {

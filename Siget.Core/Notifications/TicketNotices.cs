@@ -58,8 +58,11 @@ public static class TicketNotices
                 if (assigned) notices.Add(ticket.AssigneeId, NotificationKind.Asignacion, $"Se le asignó el ticket {number}: {ticket.Subject}");
                 break;
         }
+        // A cancellation tells the requester why, in the words written for them (the reason itself is internal).
         if (ticket.State != previousState && action != TicketAction.Registrar)
-            notices.Add(ticket.RequesterId, NotificationKind.CambioDeEstado, $"Su ticket {number} está ahora «{ticket.State.Label()}».");
+            notices.Add(ticket.RequesterId, NotificationKind.CambioDeEstado, ticket.CancellationNoticeForRequester is { } why
+                ? $"Su ticket {number} está ahora «{ticket.State.Label()}»: {why}"
+                : $"Su ticket {number} está ahora «{ticket.State.Label()}».");
         return notices.All;
     }
 

@@ -311,7 +311,7 @@ public sealed partial class Ticket
     {
         var transition = Guard(TicketAction.Reabrir, actor);
         var why = Text.Required(reason, TicketLimits.ReasonMaxLength, "el motivo de la reapertura");
-        if (actor.UserId != RequesterId)
+        if (ReopensOnBehalf(actor))
             why = (onBehalf ?? throw new DomainException(
                 "Reabrir es decisión del solicitante. Para reabrirlo a su pedido, indique quién lo pidió y por qué medio.")).Describe(why);
         var previous = State;
@@ -321,6 +321,9 @@ public sealed partial class Ticket
         Touch(nowUtc);
         Record(transition, actor, nowUtc, previous, reason: why);
     }
+
+    /// <summary>Whether <paramref name="actor"/> reopening would be on the requester's behalf (saying who asked and how).</summary>
+    public bool ReopensOnBehalf(Actor actor) => actor.UserId != RequesterId;
 
     /// <summary>Closes a resolved ticket: the requester, rating the service, or Sistema when the requester did not
     /// answer in time (<paramref name="note"/> says so in the history).</summary>

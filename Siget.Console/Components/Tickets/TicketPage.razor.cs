@@ -101,7 +101,7 @@ public partial class TicketPage
                 ? () => Commands.FinalizeAsync(actor, ticket.Id, ticket.Version, satisfaction) : null,
             TicketAction.Resolver => await AskText("Resolver el ticket", "Acciones realizadas", "Describa lo que se hizo y las pruebas de funcionamiento (6.5).", "Resolver", TicketLimits.SolutionMaxLength) is { } solution
                 ? () => Commands.ResolveAsync(actor, ticket.Id, ticket.Version, solution) : null,
-            TicketAction.Reabrir when ticket.RequesterId == actor.UserId => await AskText("Reabrir el ticket", "Motivo de la disconformidad", null, "Reabrir") is { } why
+            TicketAction.Reabrir when !ticket.ReopensOnBehalf(actor) => await AskText("Reabrir el ticket", "Motivo de la disconformidad", null, "Reabrir") is { } why
                 ? () => Commands.ReopenAsync(actor, ticket.Id, ticket.Version, why) : null,
             TicketAction.Reabrir => await AskReopenOnBehalf(ticket) is { } asked
                 ? () => Commands.ReopenAsync(actor, ticket.Id, ticket.Version, asked.Reason, asked.OnBehalf) : null,
