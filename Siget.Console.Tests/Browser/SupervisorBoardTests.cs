@@ -147,12 +147,57 @@ public class SupervisorBoardTests(BrowserFixture browser) : IClassFixture<Browse
 
             await supervisor.SetViewportSizeAsync(1600, 1600); // level 3 in view, below levels 1 and 2
             await Card(supervisor, number).DragToAsync(Column(supervisor, "[data-lane^='3:v:']").First);
-            await Expect(supervisor.Locator(".mud-snackbar")).ToContainTextAsync("se escalan de un nivel al siguiente");
+            await Expect(supervisor.Locator(".mud-snackbar")).ToContainTextAsync("La matriz de escalamiento lleva un ticket de Nivel 1");
             await Expect(Column(supervisor, "[data-title='Luis Mendoza Ríos']").Locator($".board-card[data-ticket='{number}']")).ToBeVisibleAsync();
 
             await using var db = browser.App.CreateDbContext();
             (await db.Tickets.SingleAsync(t => t.Id == id)).Level.Should().Be(SupportLevel.Nivel1);
         }
         finally { await supervisor.Context.CloseAsync(); }
+    }
+
+    /// <summary>Issue 16 item 39: an empty level was a screen of blank placeholder space, and the columns of vendor
+    /// companies with no tickets were not drawn. Measured on the page as laid out, at a desk and on a phone.</summary>
+    [Theory]
+    [InlineData(1366)]
+    [InlineData(390)]
+    public async Task Empty_levels_are_compact_rows_of_drop_targets_and_every_active_vendor_company_has_a_column(int width)
+    {
+        var company = await browser.App.AddVendorAsync($"Sin Tickets {Guid.NewGuid().ToString("N")[..6]} S.A.C.");
+        var supervisor = await browser.SignedInPageAsync("supervisor", width);
+        try
+        {
+            await supervisor.GotoAsync($"{browser.BaseUrl}/tablero");
+            await BrowserFixture.WaitForCircuitAsync(supervisor);
+            await Expect(supervisor.Locator("section.board-level")).ToHaveCountAsync(5);
+
+            // Without scrolling: what the page is laid out as, below the fold included.
+            var levels = await supervisor.EvaluateAsync<LevelBox[]>("""
+                () => [...document.querySelectorAll('section.board-level')].map(s => ({
+                    Name: s.getAttribute('aria-label'), Height: s.getBoundingClientRect().height,
+                    Cards: s.querySelectorAll('.board-card').length, Columns: s.querySelectorAll('.board-column[data-lane]').length }))
+                """);
+            levels.Where(l => l.Cards == 0).Should().NotBeEmpty("the demo data leaves Nivel 4 and the Dirección Ejecutiva empty");
+            foreach (var level in levels.Where(l => l.Cards == 0))
+            {
+                level.Height.Should().BeLessThan(160, $"{level.Name} has no tickets: a compact row, not a screen of blank space");
+                level.Columns.Should().BeGreaterThan(0, $"{level.Name} still takes drops");
+            }
+            var column = Column(supervisor, $"[data-lane='3:v:{company.Id}']");
+            (await column.EvaluateAsync<string>("c => getComputedStyle(c.parentElement).contentVisibility")).Should().NotBe("auto",
+                "an empty column is always drawn, wherever it is on the page");
+            await column.ScrollIntoViewIfNeededAsync();
+            await Expect(column).ToContainTextAsync(company.Name);
+            await Expect(column).ToContainTextAsync("Sin tickets");
+        }
+        finally { await supervisor.Context.CloseAsync(); }
+    }
+
+    private sealed class LevelBox
+    {
+        public string Name { get; set; } = "";
+        public double Height { get; set; }
+        public int Cards { get; set; }
+        public int Columns { get; set; }
     }
 }

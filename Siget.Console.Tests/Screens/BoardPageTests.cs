@@ -5,6 +5,7 @@ using Siget.Console.Components.Board;
 using Siget.Console.Services;
 using Siget.Console.Tests.Infrastructure;
 using Siget.Core.Access;
+using Siget.Core.Escalation;
 using Siget.Core.Priorities;
 using Siget.Core.Sla;
 using Siget.Core.Tickets;
@@ -264,6 +265,34 @@ public class BoardPageTests(HelpDeskFixture desk) : ScreenContext(desk)
         _dialogs.WaitForAssertion(() => _dialogs.FindAll(".mud-dialog").Should().BeEmpty(), Patience);
         (await Desk.FootprintAsync(ticket.Id)).Should().Be(before, "nothing was moved");
         CardsIn(page, $"1:p:{holder.UserId}").Should().Equal(ticket.Number);
+    }
+
+    /// <summary>Issue 16 item 27: the board follows the escalation matrix; a level-2 ticket goes to a vendor company or
+    /// to the Ejecutivo de la UTI, and a drop on the Ejecutivo's level asks for the row-4 criteria only.</summary>
+    [Fact]
+    public async Task A_level_2_card_may_go_to_a_vendor_or_to_the_Ejecutivo_and_the_drop_asks_for_that_routes_criteria()
+    {
+        var tag = HelpDeskFixture.NewTag();
+        var ticket = await Desk.TakenAsync($"{tag} nivel 2");
+        ticket = await Desk.Commands.EscalateAsync(Desk.Technician, ticket.Id, ticket.Version, "N1-RECURSOS", "Requiere especialista.", null);
+        var page = Open(Desk.Supervisor);
+        page.WaitForAssertion(() => CardsIn(page, "2:cola").Should().Contain(ticket.Number), Patience);
+
+        PressMover(page, ticket.Number);
+        _dialogs.WaitForAssertion(() => OptionGroups().Should().ContainKey("Escalar a"), Patience);
+        OptionGroups()["Escalar a"].Should().Contain(o => o.Contains($"{Desk.VendorCompanyName} (N3)"))
+            .And.Contain(o => o.StartsWith("Nivel 4 · Ejecutivo de la UTI · sin asignar"))
+            .And.NotContain(o => o.StartsWith("Dirección Ejecutiva"), "the Dirección Ejecutiva is reached from Nivel 4 only");
+        _dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Cancelar").Click();
+        _dialogs.WaitForAssertion(() => _dialogs.FindAll(".mud-dialog").Should().BeEmpty(), Patience);
+
+        var drop = page.InvokeAsync(() => page.Instance.CardDroppedAsync(ticket.Id, "4:cola"));
+        _dialogs.WaitForAssertion(() => _dialogs.Markup.Should().Contain("Nivel 4 · Ejecutivo de la UTI"), Patience);
+        var criteria = _dialogs.FindAll("label").Where(l => l.QuerySelector("input[type=radio]") is not null).Select(l => l.TextContent.Trim()).ToList();
+        criteria.Should().Equal(EscalationMatrix.CriteriaFor(SupportLevel.Nivel2, SupportLevel.Nivel4).Select(c => c.Text));
+        _dialogs.FindAll("#escalar-proveedor").Should().BeEmpty();
+        _dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Cancelar").Click();
+        await drop;
     }
 
     /// <summary>Presses a card's "Mover" button as board.js does: the button names its ticket, the page is told.</summary>

@@ -10,8 +10,8 @@ using Siget.Core.Escalation;
 namespace Siget.Console.Tests.Screens;
 
 /// <summary>
-/// The escalation dialog: a criterion of the ticket's level and a reason are required; escalating to level 3 also
-/// needs the vendor company, already chosen when there is only one.
+/// The escalation dialog: the destinations the matrix offers (Anexo 3 row by row), a criterion of the chosen route and a
+/// reason are required; escalating to level 3 also needs the vendor company, already chosen when there is only one.
 /// </summary>
 [Collection(ScreensCollection.Name)]
 public class EscalateDialogTests : ScreenContext
@@ -32,11 +32,14 @@ public class EscalateDialogTests : ScreenContext
         _redes = new VendorOption(desk.OtherVendorCompanyId, "Redes Andinas E.I.R.L.");
     }
 
-    private async Task<IDialogReference> ShowAsync(SupportLevel from, IReadOnlyList<VendorOption>? vendors = null, string? targetName = null)
+    /// <param name="to">One destination (a drop on the board); none: every route from <paramref name="from"/> (the ticket page).</param>
+    private async Task<IDialogReference> ShowAsync(SupportLevel from, IReadOnlyList<VendorOption>? vendors = null, string? targetName = null,
+        SupportLevel? to = null)
     {
+        var routes = EscalationMatrix.RoutesFrom(from).Where(r => to is null || r.To == to).ToList();
         var parameters = new DialogParameters<EscalateDialog>
         {
-            { d => d.From, from }, { d => d.Vendors, vendors ?? [] }, { d => d.TargetName, targetName },
+            { d => d.Routes, routes }, { d => d.Vendors, vendors ?? [] }, { d => d.TargetName, targetName },
         };
         var service = Bunit.Services.GetRequiredService<IDialogService>();
         var reference = await _dialogs.InvokeAsync(() => service.ShowAsync<EscalateDialog>("Escalar", parameters));
@@ -47,7 +50,12 @@ public class EscalateDialogTests : ScreenContext
     private void Escalate() => _dialogs.Find("#escalar-confirmar").Click();
 
     private List<string> Criteria() => _dialogs.FindAll("label").Where(l => l.QuerySelector("input[type=radio]") is not null)
-        .Select(l => l.TextContent.Trim()).ToList();
+        .Select(l => l.TextContent.Trim()).Where(t => !t.StartsWith("Nivel ")).ToList();
+
+    private List<string> Destinations() => _dialogs.FindAll("#escalar-destino label").Select(l => l.TextContent.Trim()).ToList();
+
+    private void ChooseDestination(string startsWith) => _dialogs.FindAll("#escalar-destino label")
+        .Single(l => l.TextContent.Trim().StartsWith(startsWith)).QuerySelector("input")!.Click();
 
     private void ChooseCriterion(string text) => _dialogs.FindAll("label")
         .Single(l => l.QuerySelector("input[type=radio]") is not null && l.TextContent.Trim() == text).QuerySelector("input")!.Click();
@@ -98,7 +106,7 @@ public class EscalateDialogTests : ScreenContext
         Escalate();
 
         var choice = await ChoiceOf(reference);
-        choice.Should().Be(new EscalateDialog.Choice("N1-RECURSOS", "Hace falta un especialista de redes", null));
+        choice.Should().Be(new EscalateDialog.Choice("N1-RECURSOS", "Hace falta un especialista de redes", null, SupportLevel.Nivel2));
         _dialogs.WaitForAssertion(() => _dialogs.FindAll(".mud-dialog").Should().BeEmpty(), Patience);
     }
 
@@ -123,13 +131,14 @@ public class EscalateDialogTests : ScreenContext
         Escalate();
 
         var choice = await ChoiceOf(reference);
-        choice.Should().Be(new EscalateDialog.Choice("N2-CONOCIMIENTO", "El equipo está en garantía", Desk.OtherVendorCompanyId));
+        choice.Should().Be(new EscalateDialog.Choice("N2-CONOCIMIENTO", "El equipo está en garantía", Desk.OtherVendorCompanyId, SupportLevel.Nivel3));
     }
 
     [Fact]
     public async Task Escalating_from_level_2_with_a_single_vendor_has_it_already_chosen()
     {
-        var reference = await ShowAsync(SupportLevel.Nivel2, [_tecno], targetName: _tecno.Name);
+        var reference = await ShowAsync(SupportLevel.Nivel2, [_tecno], targetName: _tecno.Name, to: SupportLevel.Nivel3);
+        _dialogs.FindAll("#escalar-destino").Should().BeEmpty("the column it was dropped on chose the destination");
         ShownVendor().Should().Be(_tecno.Name);
         _dialogs.Find("#escalar-proveedor").GetAttribute("value").Should().Be(Desk.VendorCompanyId.ToString());
         _dialogs.Markup.Should().Contain($"<strong>{_tecno.Name}</strong>");
@@ -139,8 +148,72 @@ public class EscalateDialogTests : ScreenContext
         Escalate();
 
         var choice = await ChoiceOf(reference);
-        choice.Should().Be(new EscalateDialog.Choice("N2-INFRAESTRUCTURA", "Cambio en el firewall del proveedor", Desk.VendorCompanyId));
+        choice.Should().Be(new EscalateDialog.Choice("N2-INFRAESTRUCTURA", "Cambio en el firewall del proveedor", Desk.VendorCompanyId, SupportLevel.Nivel3));
         _dialogs.Markup.Should().NotContain("Elija la empresa proveedora.");
+    }
+
+    private static readonly string[] Row2And3 =
+    [
+        "Requiere conocimientos técnicos especializados no disponibles en Nivel 1",
+        "La resolución requiere cambios en la infraestructura o configuraciones críticas",
+        "Se necesita la intervención de múltiples áreas técnicas de la UTI",
+        "Involucra software, hardware o servicios gestionados externamente",
+        "Se requiere soporte de fabricantes o terceros según el acuerdo de nivel de servicio",
+        "Problema no resuelto a nivel interno que necesita la intervención del proveedor",
+    ];
+
+    private static readonly string[] Row4 =
+    [
+        "Impacto significativo en la operación o reputación de la organización",
+        "Se requieren decisiones de alto nivel (cambios de emergencia o inversiones)",
+    ];
+
+    [Fact]
+    public async Task From_level_2_it_offers_the_vendor_with_rows_2_and_3_or_the_Ejecutivo_with_row_4()
+    {
+        var reference = await ShowAsync(SupportLevel.Nivel2, [_tecno]);
+        Destinations().Should().HaveCount(2);
+        Destinations()[0].Should().StartWith("Nivel 3");
+        Destinations()[1].Should().StartWith("Nivel 4");
+        Criteria().Should().Equal(Row2And3, "to a vendor: the specialist's row and the vendor's row together");
+        _dialogs.FindAll("#escalar-proveedor").Should().ContainSingle();
+
+        ChooseDestination("Nivel 4");
+
+        _dialogs.WaitForAssertion(() => Criteria().Should().Equal(Row4), Patience);
+        _dialogs.FindAll("#escalar-proveedor").Should().BeEmpty("no vendor on the way to the Ejecutivo");
+        ChooseCriterion(Row4[1]);
+        TypeReason("Hay que aprobar la compra de un servidor");
+        Escalate();
+
+        var choice = await ChoiceOf(reference);
+        choice.Should().Be(new EscalateDialog.Choice("N4-DECISION", "Hay que aprobar la compra de un servidor", null, SupportLevel.Nivel4));
+    }
+
+    [Fact]
+    public async Task Leaving_the_vendor_level_offers_the_row_4_criteria_and_no_reason_for_a_vendor()
+    {
+        await ShowAsync(SupportLevel.Nivel3);
+
+        _dialogs.FindAll("#escalar-destino").Should().BeEmpty("from level 3 the matrix goes to the Ejecutivo only");
+        _dialogs.Markup.Should().Contain("Nivel 4 · Ejecutivo de la UTI");
+        Criteria().Should().Equal(Row4);
+    }
+
+    [Fact]
+    public async Task Changing_the_destination_forgets_a_criterion_of_the_other_route()
+    {
+        var reference = await ShowAsync(SupportLevel.Nivel2, [_tecno]);
+        ChooseCriterion(Row2And3[3]);
+        TypeReason("Garantía del fabricante");
+
+        ChooseDestination("Nivel 4");
+        _dialogs.WaitForAssertion(() => Criteria().Should().Equal(Row4), Patience);
+        Escalate();
+
+        _dialogs.WaitForAssertion(() => _dialogs.Markup.Should().Contain("Elija un criterio de escalamiento."), Patience);
+        await Task.Delay(100);
+        reference.Result.IsCompleted.Should().BeFalse();
     }
 
     [Fact]

@@ -455,11 +455,13 @@ public class AuthorizationMatrixTests(HelpDeskFixture f)
         {
             SupportLevel.Nivel1 => await f.Commands.EscalateAsync(actor, t.Id, t.Version, "N1-RECURSOS", "Excede lo disponible en Nivel 1.", null),
             SupportLevel.Nivel2 => await f.Commands.EscalateAsync(actor, t.Id, t.Version, "N2-INFRAESTRUCTURA", "Equipo en garantía.", f.VendorCompanyId),
-            _ => await f.Commands.EscalateAsync(actor, t.Id, t.Version, "N3-EXTERNO", "El proveedor no responde según su contrato.", null),
+            _ => await f.Commands.EscalateAsync(actor, t.Id, t.Version, "N4-IMPACTO", "El proveedor no responde según su contrato.", null),
         },
         Command.SendBack => await f.Commands.SendBackAsync(actor, t.Id, t.Version, t.Level - 1, "Lo resuelve el nivel anterior.", null),
         Command.Resolve => await f.Commands.ResolveAsync(actor, t.Id, t.Version, "Se reemplazó el cartucho y se imprimió una prueba."),
-        Command.Reopen => await f.Commands.ReopenAsync(actor, t.Id, t.Version, "La impresora volvió a fallar."),
+        // Anyone but the requester reopens only on their behalf, saying who asked and how (6.6).
+        Command.Reopen => await f.Commands.ReopenAsync(actor, t.Id, t.Version, "La impresora volvió a fallar.",
+            actor.UserId == t.RequesterId ? null : new ReopenRequest(t.RequesterName, Siget.Core.Catalog.Channel.Telefono)),
         Command.Finalize => await f.Commands.FinalizeAsync(actor, t.Id, t.Version, new Satisfaction(4, null)),
         Command.Cancel => await f.Commands.CancelAsync(actor, t.Id, t.Version, "Ticket duplicado."),
         _ => throw new ArgumentOutOfRangeException(nameof(command)),

@@ -53,7 +53,7 @@ public class VendorIsolationTests(HelpDeskFixture f)
         using var _ = f.App.Service<TicketFeed>().Subscribe(f.Vendor, c => { lock (heard) heard.Add(c); return Task.CompletedTask; });
 
         f.App.Clock.Advance(TimeSpan.FromMinutes(1));
-        ticket = await f.Commands.EscalateAsync(f.Specialist, ticket.Id, ticket.Version, "N3-NO-RESUELTO", "El proveedor no tiene repuesto: decide la jefatura.", null);
+        ticket = await f.Commands.EscalateAsync(f.Specialist, ticket.Id, ticket.Version, "N4-DECISION", "El proveedor no tiene repuesto: decide la jefatura.", null);
         var leftAt = ticket.VendorLeftAtUtc;
         f.App.Clock.Advance(TimeSpan.FromMinutes(1));
         ticket = await f.Commands.TakeAsync(f.Supervisor, ticket.Id, ticket.Version);
@@ -84,7 +84,7 @@ public class VendorIsolationTests(HelpDeskFixture f)
     {
         var tag = HelpDeskFixture.NewTag();
         var (ticket, _) = await AtVendorAsync(tag);
-        ticket = await f.Commands.EscalateAsync(f.Specialist, ticket.Id, ticket.Version, "N3-NO-RESUELTO", "Sin repuesto.", null);
+        ticket = await f.Commands.EscalateAsync(f.Specialist, ticket.Id, ticket.Version, "N4-DECISION", "Sin repuesto.", null);
 
         await f.Commands.SendBackAsync(f.Supervisor, ticket.Id, ticket.Version, SupportLevel.Nivel3, "Llegó el repuesto: que lo instale el proveedor.", f.VendorCompanyId);
 

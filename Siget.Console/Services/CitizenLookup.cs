@@ -1,14 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Siget.Console.Data;
-using Siget.Core.Escalation;
 using Siget.Core.Tickets;
 
 namespace Siget.Console.Services;
 
-/// <summary>What a citizen sees of their ticket: its state and dates, and the public replies. Nothing internal.</summary>
+/// <summary>What a citizen sees of their ticket: its state, where it is (none once closed), its dates, why it was
+/// cancelled (what the UTI wrote for them), and the public replies. Nothing internal.</summary>
 public sealed record CitizenTicketView(
-    string Number, string Subject, TicketState State, string Where, DateTime RegisteredAtUtc, DateTime? ResolvedAtUtc,
-    DateTime? ClosedAtUtc, string? Solution, IReadOnlyList<CitizenReply> Replies);
+    string Number, string Subject, TicketState State, string? Where, DateTime RegisteredAtUtc, DateTime? ResolvedAtUtc,
+    DateTime? ClosedAtUtc, string? Solution, IReadOnlyList<CitizenReply> Replies, string? CancellationNotice = null);
 
 public sealed record CitizenReply(string AuthorName, DateTime AtUtc, string Body);
 
@@ -23,7 +23,7 @@ public sealed class CitizenLookup(IDbContextFactory<SigetDbContext> dbFactory)
         var wanted = (number ?? "").Trim();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ticket = wanted.Length is > 0 and <= 20
-            ? await db.Tickets.AsNoTracking().SingleOrDefaultAsync(t => t.Number == wanted && t.AccessCodeHash != null, ct)
+            ? await db.Tickets.AsNoTracking().Include(t => t.History).SingleOrDefaultAsync(t => t.Number == wanted && t.AccessCodeHash != null, ct)
             : null;
         var matches = AccessCode.Verify(code, ticket?.AccessCodeHash ?? AccessCode.DecoyHash);
         if (ticket is null || !matches) return null;
@@ -32,7 +32,8 @@ public sealed class CitizenLookup(IDbContextFactory<SigetDbContext> dbFactory)
             .OrderBy(m => m.AtUtc).ThenBy(m => m.Id)
             .Select(m => new CitizenReply(m.AuthorName, m.AtUtc, m.Body)).ToListAsync(ct);
         return new CitizenTicketView(ticket.Number, ticket.Subject, ticket.State,
-            ticket.Level.RequesterStatus(ticket.State), ticket.RegisteredAtUtc, ticket.ResolvedAtUtc,
-            ticket.ClosedAtUtc, ticket.State is TicketState.Resuelto or TicketState.Finalizado ? ticket.Solution : null, replies);
+            RequesterWording.WhereItIs(ticket.Level, ticket.State, ticket.AssigneeName), ticket.RegisteredAtUtc, ticket.ResolvedAtUtc,
+            ticket.ClosedAtUtc, ticket.State is TicketState.Resuelto or TicketState.Finalizado ? ticket.Solution : null, replies,
+            ticket.CancellationNoticeForRequester);
     }
 }

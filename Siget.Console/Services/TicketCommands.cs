@@ -24,6 +24,11 @@ public sealed class TicketCommands(IDbContextFactory<SigetDbContext> dbFactory, 
         ExecuteAsync(actor, ticketId, version, TicketAction.Reasignar, async (db, t, now) =>
             t.Reassign(actor, await AssigneeAsync(db, assigneeId, ct), note, now), ct);
 
+    /// <summary>Takes over a colleague's ticket while the colleague is marked Ausente (read in the same transaction), with a reason.</summary>
+    public Task<Ticket> TakeOverAsync(Actor actor, int ticketId, long version, string reason, CancellationToken ct = default) =>
+        ExecuteAsync(actor, ticketId, version, TicketAction.Asumir, async (db, t, now) =>
+            t.TakeOver(actor, reason, await IsAbsentAsync(db, t.AssigneeId, ct), now), ct);
+
     /// <summary>Back to the level's queue, nobody assigned.</summary>
     public Task<Ticket> ReleaseAsync(Actor actor, int ticketId, long version, string? note, CancellationToken ct = default) =>
         ExecuteAsync(actor, ticketId, version, TicketAction.Liberar, (_, t, now) => { t.Release(actor, note, now); return Task.CompletedTask; }, ct);
@@ -51,15 +56,17 @@ public sealed class TicketCommands(IDbContextFactory<SigetDbContext> dbFactory, 
     public Task<Ticket> ResolveAsync(Actor actor, int ticketId, long version, string actionsTaken, CancellationToken ct = default) =>
         ExecuteAsync(actor, ticketId, version, TicketAction.Resolver, (_, t, now) => { t.Resolve(actor, actionsTaken, now); return Task.CompletedTask; }, ct);
 
-    public Task<Ticket> ReopenAsync(Actor actor, int ticketId, long version, string reason, CancellationToken ct = default) =>
-        ExecuteAsync(actor, ticketId, version, TicketAction.Reabrir, (_, t, now) => { t.Reopen(actor, reason, now); return Task.CompletedTask; }, ct);
+    /// <param name="onBehalf">For a supervisor reopening at the requester's request: who asked and how (required for them).</param>
+    public Task<Ticket> ReopenAsync(Actor actor, int ticketId, long version, string reason, ReopenRequest? onBehalf = null, CancellationToken ct = default) =>
+        ExecuteAsync(actor, ticketId, version, TicketAction.Reabrir, (_, t, now) => { t.Reopen(actor, reason, now, onBehalf); return Task.CompletedTask; }, ct);
 
     /// <summary>The requester closes a resolved ticket, rating the service (required for them).</summary>
     public Task<Ticket> FinalizeAsync(Actor actor, int ticketId, long version, Satisfaction? satisfaction, CancellationToken ct = default) =>
         ExecuteAsync(actor, ticketId, version, TicketAction.Finalizar, (_, t, now) => { t.Finalize(actor, now, satisfaction); return Task.CompletedTask; }, ct);
 
-    public Task<Ticket> CancelAsync(Actor actor, int ticketId, long version, string reason, CancellationToken ct = default) =>
-        ExecuteAsync(actor, ticketId, version, TicketAction.Anular, (_, t, now) => { t.Cancel(actor, reason, now); return Task.CompletedTask; }, ct);
+    /// <param name="requesterNote">What the requester reads about it (the reason is internal); optional.</param>
+    public Task<Ticket> CancelAsync(Actor actor, int ticketId, long version, string reason, string? requesterNote = null, CancellationToken ct = default) =>
+        ExecuteAsync(actor, ticketId, version, TicketAction.Anular, (_, t, now) => { t.Cancel(actor, reason, now, requesterNote); return Task.CompletedTask; }, ct);
 
     /// <summary>The person a ticket is handed to: active, and not marked Ausente.</summary>
     internal static async Task<Actor> AssigneeAsync(SigetDbContext db, string assigneeId, CancellationToken ct)
@@ -69,6 +76,10 @@ public sealed class TicketCommands(IDbContextFactory<SigetDbContext> dbFactory, 
         if (!person.IsAvailable) throw new DomainException($"{person.FullName} está ausente; elija a otra persona o márquela como disponible.");
         return person.ToActor();
     }
+
+    /// <summary>Whether the person holding a ticket is away: marked Ausente, or no longer active.</summary>
+    internal static async Task<bool> IsAbsentAsync(SigetDbContext db, string? assigneeId, CancellationToken ct) =>
+        assigneeId is not null && !await db.Users.AnyAsync(u => u.Id == assigneeId && u.IsActive && u.IsAvailable, ct);
 
     private static async Task<VendorRef?> VendorAsync(SigetDbContext db, int? vendorCompanyId, CancellationToken ct)
     {

@@ -19,9 +19,19 @@ public enum QueueView
     MiNivel,
 }
 
+/// <summary>The order of a list of tickets.</summary>
+public enum QueueSort
+{
+    /// <summary>The queue's order of attention (<see cref="QueueOrder.Apply"/>).</summary>
+    Atencion,
+    /// <summary>A requester's own list (<see cref="QueueOrder.ForRequester"/>).</summary>
+    Solicitante,
+}
+
 public sealed record QueueFilter
 {
     public QueueView View { get; init; } = QueueView.Todos;
+    public QueueSort Sort { get; init; } = QueueSort.Atencion;
     /// <summary>Empty means the open states (En cola, En proceso).</summary>
     public IReadOnlyCollection<TicketState> States { get; init; } = [];
     public Priority? Priority { get; init; }
@@ -37,6 +47,7 @@ public sealed record QueueFilter
 /// <summary>Open tickets per view, for the navigation.</summary>
 public sealed record QueueCounts(int Mine, int MyLevel, int AllOpen);
 
+/// <param name="VendorCompanyName">The vendor company holding the ticket: only at level 3 (<see cref="Ticket.HoldingVendorName"/>).</param>
 public sealed record QueueRow(
     int Id, string Number, string Subject, TicketKind Kind, Priority Priority, bool Preferential, TicketState State,
     SupportLevel Level, string Subcategory, string RequesterName, string? UnitName, string? AssigneeName,
@@ -49,10 +60,14 @@ public sealed record QueueRow(
 public sealed record QueueResult(IReadOnlyList<QueueRow> Rows, int Total);
 
 /// <summary>A ticket as its page shows it: the domain object (which knows the allowed actions) plus catalog names,
-/// and the history and messages the person may read.</summary>
+/// and the history and messages the person may read. <see cref="AssigneeAbsent"/>: the person holding it is marked
+/// Ausente (or no longer active), which lets a colleague take it over.</summary>
 public sealed record TicketDetail(Ticket Ticket, string Subcategory, string Category, IReadOnlyList<TicketMessage> Messages,
-    IReadOnlyList<TicketHistoryEntry> History, DateTime? FrozenAtUtc = null)
+    IReadOnlyList<TicketHistoryEntry> History, DateTime? FrozenAtUtc = null, bool AssigneeAbsent = false)
 {
+    /// <summary>The actions the domain allows <paramref name="actor"/> on this ticket now.</summary>
+    public IReadOnlyList<TicketAction> AllowedActions(Actor actor) => Frozen ? [] : Ticket.AllowedActions(actor, AssigneeAbsent);
+
     /// <summary>A vendor's read-only view of a ticket that left its company: nothing after <see cref="FrozenAtUtc"/>.</summary>
     public bool Frozen => FrozenAtUtc is not null;
 }
@@ -73,11 +88,12 @@ public sealed class TicketQueries(IDbContextFactory<SigetDbContext> dbFactory, S
         var tickets = Filter(db.Tickets.AsNoTracking().Where(TicketAccess.FollowedBy(actor)), actor, filter, db);
 
         var total = await tickets.CountAsync(ct);
-        var rows = await QueueOrder.Apply(tickets)
+        var ordered = filter.Sort == QueueSort.Solicitante ? QueueOrder.ForRequester(tickets) : QueueOrder.Apply(tickets);
+        var rows = await ordered
             .Skip(skip).Take(take)
             .Join(db.Subcategories, t => t.SubcategoryCode, s => s.Code, (t, s) => new QueueRow(
                 t.Id, t.Number, t.Subject, t.Kind, t.Priority, t.Preferential, t.State, t.Level, s.Name,
-                t.RequesterName, t.UnitName, t.AssigneeName, t.VendorCompanyName, t.RegisteredAtUtc, t.NextDueUtc,
+                t.RequesterName, t.UnitName, t.AssigneeName, Ticket.HoldingVendor(t.Level, t.VendorCompanyName), t.RegisteredAtUtc, t.NextDueUtc,
                 t.FirstResponseAtUtc == null))
             .ToListAsync(ct);
         var sla = settings.Policy;
@@ -115,7 +131,9 @@ public sealed class TicketQueries(IDbContextFactory<SigetDbContext> dbFactory, S
         var messages = await db.TicketMessages.AsNoTracking().Include(m => m.Attachments)
             .Where(m => m.TicketId == ticket.Id && (internalNotes || !m.Internal) && m.AtUtc <= until)
             .OrderBy(m => m.AtUtc).ThenBy(m => m.Id).ToListAsync(ct);
-        return new TicketDetail(ticket, names.Sub, names.Cat, messages, ticket.HistoryVisibleTo(actor).Where(h => h.AtUtc <= until).ToList(), frozenAt);
+        var absent = ticket.State == TicketState.EnProceso && await TicketCommands.IsAbsentAsync(db, ticket.AssigneeId, ct);
+        return new TicketDetail(ticket, names.Sub, names.Cat, messages, ticket.HistoryVisibleTo(actor).Where(h => h.AtUtc <= until).ToList(),
+            frozenAt, absent);
     }
 
     private static IQueryable<Ticket> Filter(IQueryable<Ticket> tickets, Actor actor, QueueFilter filter, SigetDbContext db)

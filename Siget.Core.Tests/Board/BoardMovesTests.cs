@@ -30,6 +30,8 @@ public class BoardMovesTests
         { SupportLevel.Nivel1, null, null, PersonLane(SupportLevel.Nivel2, Specialist), BoardMoveKind.Escalar },
         { SupportLevel.Nivel2, Specialist, null, VendorLane(Vendor), BoardMoveKind.Escalar },
         { SupportLevel.Nivel3, null, Vendor, Queue(SupportLevel.Nivel4), BoardMoveKind.Escalar },
+        { SupportLevel.Nivel2, Specialist, null, Queue(SupportLevel.Nivel4), BoardMoveKind.Escalar },                  // to the Ejecutivo (row 4)
+        { SupportLevel.Nivel2, null, null, PersonLane(SupportLevel.Nivel4, Actors.Supervisor.UserId), BoardMoveKind.Escalar },
         { SupportLevel.Nivel4, null, Vendor, Queue(SupportLevel.DireccionEjecutiva), BoardMoveKind.Escalar },
         { SupportLevel.Nivel2, Specialist, null, Queue(SupportLevel.Nivel1), BoardMoveKind.Devolver },
         { SupportLevel.Nivel2, Specialist, null, PersonLane(SupportLevel.Nivel1, Technician), BoardMoveKind.Devolver },
@@ -50,11 +52,12 @@ public class BoardMovesTests
     }
 
     [Theory]
-    [InlineData(SupportLevel.Nivel1, SupportLevel.Nivel3, "Los tickets se escalan de un nivel al siguiente: de Nivel 1 · Soporte técnico pasa a Nivel 2 · Especialistas de TI.")]
-    [InlineData(SupportLevel.Nivel1, SupportLevel.Nivel4, "Los tickets se escalan de un nivel al siguiente: de Nivel 1 · Soporte técnico pasa a Nivel 2 · Especialistas de TI.")]
-    [InlineData(SupportLevel.Nivel2, SupportLevel.Nivel4, "Los tickets se escalan de un nivel al siguiente: de Nivel 2 · Especialistas de TI pasa a Nivel 3 · Proveedor.")]
-    [InlineData(SupportLevel.Nivel3, SupportLevel.DireccionEjecutiva, "Los tickets se escalan de un nivel al siguiente: de Nivel 3 · Proveedor pasa a Nivel 4 · Ejecutivo de la UTI.")]
-    public void Skipping_a_level_is_refused_saying_where_the_ticket_goes_next(SupportLevel from, SupportLevel to, string message)
+    [InlineData(SupportLevel.Nivel1, SupportLevel.Nivel3, "La matriz de escalamiento lleva un ticket de Nivel 1 · Soporte técnico a Nivel 2 · Especialistas de TI.")]
+    [InlineData(SupportLevel.Nivel1, SupportLevel.Nivel4, "La matriz de escalamiento lleva un ticket de Nivel 1 · Soporte técnico a Nivel 2 · Especialistas de TI.")]
+    [InlineData(SupportLevel.Nivel1, SupportLevel.DireccionEjecutiva, "La matriz de escalamiento lleva un ticket de Nivel 1 · Soporte técnico a Nivel 2 · Especialistas de TI.")]
+    [InlineData(SupportLevel.Nivel2, SupportLevel.DireccionEjecutiva, "La matriz de escalamiento lleva un ticket de Nivel 2 · Especialistas de TI a Nivel 3 · Proveedor o a Nivel 4 · Ejecutivo de la UTI.")]
+    [InlineData(SupportLevel.Nivel3, SupportLevel.DireccionEjecutiva, "La matriz de escalamiento lleva un ticket de Nivel 3 · Proveedor a Nivel 4 · Ejecutivo de la UTI.")]
+    public void A_drop_on_a_level_the_matrix_does_not_send_the_ticket_to_is_refused_saying_where_it_may_go(SupportLevel from, SupportLevel to, string message)
     {
         var target = to == SupportLevel.Nivel3 ? VendorLane(Vendor) : Queue(to);
 
@@ -62,6 +65,23 @@ public class BoardMovesTests
 
         move.Should().Be(BoardMove.Refused(message));
         move.Kind.Should().Be(BoardMoveKind.Rechazado);
+    }
+
+    /// <summary>The board's drop targets follow the escalation matrix: every pair of levels, upwards.</summary>
+    [Theory]
+    [InlineData(SupportLevel.Nivel1)]
+    [InlineData(SupportLevel.Nivel2)]
+    [InlineData(SupportLevel.Nivel3)]
+    [InlineData(SupportLevel.Nivel4)]
+    [InlineData(SupportLevel.DireccionEjecutiva)]
+    public void Dropping_on_a_higher_level_escalates_exactly_where_the_matrix_has_a_route(SupportLevel from)
+    {
+        foreach (var to in Enum.GetValues<SupportLevel>().Where(l => l > from))
+        {
+            var target = to == SupportLevel.Nivel3 ? VendorLane(Vendor) : Queue(to);
+            var kind = BoardMoves.Plan(from, null, from == SupportLevel.Nivel3 ? Vendor : null, target).Kind;
+            kind.Should().Be(EscalationMatrix.Route(from, to) is null ? BoardMoveKind.Rechazado : BoardMoveKind.Escalar, $"{from} → {to}");
+        }
     }
 
     [Theory]

@@ -18,7 +18,7 @@ public class EscalatingToAPersonTests
         var ticket = builder.InState(TicketState.EnProceso);
         var assignee = Actors.Of(person);
         var escalator = Actors.EscalatorFrom(from);
-        var criterion = EscalationMatrix.CriteriaFrom(from)[0].Code;
+        var criterion = EscalationMatrix.CriteriaFor(from, from + 1)[0].Code;
         var now = builder.Tick();
 
         ticket.Escalate(escalator, criterion, "Requiere el siguiente nivel.", Actors.VendorCompany, now, assignee);
@@ -61,7 +61,7 @@ public class EscalatingToAPersonTests
         var before = TicketSnapshot.Of(ticket);
         var assignee = Actors.Of(person);
 
-        var act = () => ticket.Escalate(Actors.EscalatorFrom(from), EscalationMatrix.CriteriaFrom(from)[0].Code, "Requiere el siguiente nivel.",
+        var act = () => ticket.Escalate(Actors.EscalatorFrom(from), EscalationMatrix.CriteriaFor(from, from + 1)[0].Code, "Requiere el siguiente nivel.",
             Actors.VendorCompany, builder.Tick(), assignee);
 
         act.Should().Throw<DomainException>().WithMessage($"{assignee.Name} no atiende tickets de {(from + 1).Label()}.");

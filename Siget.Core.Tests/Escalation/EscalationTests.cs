@@ -12,6 +12,26 @@ public class EscalationTests
         "N3-EXTERNO", "N3-FABRICANTE", "N3-NO-RESUELTO", "N4-IMPACTO", "N4-DECISION",
     ];
 
+    /// <summary>Where each criterion takes a ticket from each level (Anexo 3 row by row), written out by hand; absent: refused.</summary>
+    private static readonly Dictionary<(SupportLevel, string), SupportLevel> Destinations = new()
+    {
+        [(SupportLevel.Nivel1, "N1-RECURSOS")] = SupportLevel.Nivel2,
+        [(SupportLevel.Nivel1, "N1-TIEMPO")] = SupportLevel.Nivel2,
+        [(SupportLevel.Nivel1, "N1-IMPACTO")] = SupportLevel.Nivel2,
+        [(SupportLevel.Nivel2, "N2-CONOCIMIENTO")] = SupportLevel.Nivel3,
+        [(SupportLevel.Nivel2, "N2-INFRAESTRUCTURA")] = SupportLevel.Nivel3,
+        [(SupportLevel.Nivel2, "N2-AREAS")] = SupportLevel.Nivel3,
+        [(SupportLevel.Nivel2, "N3-EXTERNO")] = SupportLevel.Nivel3,
+        [(SupportLevel.Nivel2, "N3-FABRICANTE")] = SupportLevel.Nivel3,
+        [(SupportLevel.Nivel2, "N3-NO-RESUELTO")] = SupportLevel.Nivel3,
+        [(SupportLevel.Nivel2, "N4-IMPACTO")] = SupportLevel.Nivel4,
+        [(SupportLevel.Nivel2, "N4-DECISION")] = SupportLevel.Nivel4,
+        [(SupportLevel.Nivel3, "N4-IMPACTO")] = SupportLevel.Nivel4,
+        [(SupportLevel.Nivel3, "N4-DECISION")] = SupportLevel.Nivel4,
+        [(SupportLevel.Nivel4, "N4-IMPACTO")] = SupportLevel.DireccionEjecutiva,
+        [(SupportLevel.Nivel4, "N4-DECISION")] = SupportLevel.DireccionEjecutiva,
+    };
+
     public static TheoryData<SupportLevel, string> EveryLevelAndCriterion()
     {
         var data = new TheoryData<SupportLevel, string>();
@@ -23,7 +43,7 @@ public class EscalationTests
 
     [Theory]
     [MemberData(nameof(EveryLevelAndCriterion))]
-    public void The_criterion_must_belong_to_the_tickets_current_level(SupportLevel level, string code)
+    public void The_criterion_decides_the_destination_and_must_be_one_the_matrix_offers_from_the_tickets_level(SupportLevel level, string code)
     {
         var builder = new TicketBuilder().AtLevel(level);
         var ticket = builder.InState(TicketState.EnCola);
@@ -31,17 +51,93 @@ public class EscalationTests
 
         var act = () => ticket.Escalate(Actors.Supervisor, code, "Motivo suficiente.", Actors.VendorCompany, builder.Tick());
 
-        if (code.StartsWith($"N{(int)level}-"))
+        if (Destinations.TryGetValue((level, code), out var destination))
         {
             act.Should().NotThrow();
-            ticket.Level.Should().Be(level + 1);
-            ticket.History[^1].CriterionCode.Should().Be(code);
+            ticket.Level.Should().Be(destination);
+            (ticket.History[^1].FromLevel, ticket.History[^1].ToLevel, ticket.History[^1].CriterionCode).Should().Be((level, destination, code));
         }
         else
         {
             act.Should().Throw<DomainException>().WithMessage($"Elija un criterio de escalamiento de {level.Label()}.");
             TicketSnapshot.Of(ticket).Should().Be(before);
         }
+    }
+
+    [Theory]
+    [InlineData("N3-EXTERNO")]
+    [InlineData("N3-FABRICANTE")]
+    [InlineData("N3-NO-RESUELTO")]
+    public void Leaving_the_vendor_level_with_a_reason_for_a_vendor_is_refused(string code)
+    {
+        var builder = new TicketBuilder().AtLevel(SupportLevel.Nivel3);
+        var ticket = builder.InState(TicketState.EnProceso);
+        var before = TicketSnapshot.Of(ticket);
+
+        var act = () => ticket.Escalate(Actors.Specialist, code, "El proveedor no responde.", null, builder.Tick());
+
+        act.Should().Throw<DomainException>().WithMessage("Elija un criterio de escalamiento de Nivel 3 · Proveedor.");
+        TicketSnapshot.Of(ticket).Should().Be(before);
+    }
+
+    [Theory]
+    [InlineData(Person.Specialist)]
+    [InlineData(Person.Supervisor)]
+    public void From_level_2_a_reason_for_a_vendor_sends_the_case_to_the_vendor_company(Person person)
+    {
+        var builder = new TicketBuilder().AtLevel(SupportLevel.Nivel2);
+        var ticket = builder.InState(TicketState.EnProceso);
+
+        ticket.Escalate(Actors.Of(person), "N3-FABRICANTE", "Equipo en garantía del fabricante.", Actors.VendorCompany, builder.Tick());
+
+        (ticket.Level, ticket.VendorCompanyId).Should().Be((SupportLevel.Nivel3, Actors.VendorCompany.Id));
+    }
+
+    [Fact]
+    public void From_level_2_the_specialist_takes_a_case_straight_to_the_Ejecutivo_de_la_UTI_with_a_row_4_criterion()
+    {
+        var builder = new TicketBuilder().AtLevel(SupportLevel.Nivel2);
+        var ticket = builder.InState(TicketState.EnProceso);
+
+        ticket.Escalate(Actors.Specialist, "N4-DECISION", "Requiere aprobar la compra de un equipo.", Actors.VendorCompany, builder.Tick());
+
+        (ticket.Level, ticket.State, ticket.VendorCompanyId).Should().Be((SupportLevel.Nivel4, TicketState.EnCola, (int?)null),
+            "no vendor is involved on the way to the Ejecutivo");
+        (ticket.History[^1].FromLevel, ticket.History[^1].ToLevel).Should().Be((SupportLevel.Nivel2, SupportLevel.Nivel4));
+    }
+
+    public static TheoryData<SupportLevel, TicketState, Person, SupportLevel[]> RoutesOffered() => new()
+    {
+        // level, state (En proceso: held by the worker of the level), who asks, where the escalation dialog may send it
+        { SupportLevel.Nivel1, TicketState.EnProceso, Person.Technician, [SupportLevel.Nivel2] },
+        { SupportLevel.Nivel1, TicketState.EnProceso, Person.OtherTechnician, [] },
+        { SupportLevel.Nivel1, TicketState.EnCola, Person.OtherTechnician, [SupportLevel.Nivel2] },
+        { SupportLevel.Nivel1, TicketState.EnProceso, Person.Supervisor, [SupportLevel.Nivel2] },
+        { SupportLevel.Nivel1, TicketState.EnProceso, Person.Specialist, [] },
+        { SupportLevel.Nivel2, TicketState.EnProceso, Person.Specialist, [SupportLevel.Nivel3, SupportLevel.Nivel4] },
+        { SupportLevel.Nivel2, TicketState.EnProceso, Person.OtherSpecialist, [] },
+        { SupportLevel.Nivel2, TicketState.EnProceso, Person.Supervisor, [SupportLevel.Nivel3, SupportLevel.Nivel4] },
+        { SupportLevel.Nivel2, TicketState.EnProceso, Person.Technician, [] },
+        { SupportLevel.Nivel2, TicketState.EnCola, Person.System, [] },
+        { SupportLevel.Nivel3, TicketState.EnProceso, Person.OtherSpecialist, [SupportLevel.Nivel4] },
+        { SupportLevel.Nivel3, TicketState.EnProceso, Person.Supervisor, [SupportLevel.Nivel4] },
+        { SupportLevel.Nivel3, TicketState.EnProceso, Person.Vendor, [] },
+        { SupportLevel.Nivel3, TicketState.EnCola, Person.System, [] },
+        { SupportLevel.Nivel4, TicketState.EnProceso, Person.Supervisor, [SupportLevel.DireccionEjecutiva] },
+        { SupportLevel.Nivel4, TicketState.EnProceso, Person.Specialist, [] },
+        { SupportLevel.DireccionEjecutiva, TicketState.EnProceso, Person.Supervisor, [] },
+        { SupportLevel.Nivel2, TicketState.Resuelto, Person.Supervisor, [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(RoutesOffered))]
+    public void The_escalation_offers_each_person_the_destinations_the_matrix_lets_them_send_the_ticket_to(
+        SupportLevel level, TicketState state, Person person, SupportLevel[] destinations)
+    {
+        var ticket = new TicketBuilder().AtLevel(level).InState(state);
+
+        ticket.EscalationRoutes(Actors.Of(person)).Select(r => r.To).Should().Equal(destinations);
+        ticket.AllowedActions(Actors.Of(person)).Contains(TicketAction.Escalar).Should().Be(destinations.Length > 0);
     }
 
     [Theory]
@@ -173,7 +269,7 @@ public class EscalationTests
         ticket.Escalate(Actors.Specialist, "N2-INFRAESTRUCTURA", "Servidor en garantía.", Actors.VendorCompany, builder.Tick());
         ticket.Level.Should().Be(SupportLevel.Nivel3);
         ticket.Take(Actors.Vendor, builder.Tick());
-        ticket.Escalate(Actors.Specialist, "N3-NO-RESUELTO", "El proveedor no responde.", null, builder.Tick());
+        ticket.Escalate(Actors.Specialist, "N4-IMPACTO", "El proveedor no responde y la sede sigue sin servicio.", null, builder.Tick());
         ticket.Level.Should().Be(SupportLevel.Nivel4);
         ticket.Take(Actors.Supervisor, builder.Tick());
         ticket.Escalate(Actors.Supervisor, "N4-DECISION", "Requiere aprobar la compra de un servidor.", null, builder.Tick());
@@ -232,7 +328,7 @@ public class EscalationTests
         var ticket = builder.InState(TicketState.EnProceso);
         ticket.AssigneeId.Should().Be(Actors.Vendor.UserId);
 
-        ticket.Escalate(Actors.OtherSpecialist, "N3-NO-RESUELTO", "El proveedor incumple su SLA.", null, builder.Tick());
+        ticket.Escalate(Actors.OtherSpecialist, "N4-IMPACTO", "El proveedor incumple su SLA.", null, builder.Tick());
 
         ticket.Level.Should().Be(SupportLevel.Nivel4);
         ticket.History[^1].FromAssignee.Should().Be(Actors.Vendor.Name);
@@ -245,6 +341,19 @@ public class EscalationTests
         var ticket = builder.InState(TicketState.EnCola);
         var act = () => ticket.Escalate(Actors.Technician, "N2-AREAS", "Motivo", Actors.VendorCompany, builder.Tick());
         act.Should().Throw<DomainException>().WithMessage("No tiene permiso para escalar este ticket*");
+    }
+
+    [Fact]
+    public void The_system_escalates_only_from_level_1_the_route_of_the_SLA_engine()
+    {
+        var builder = new TicketBuilder().AtLevel(SupportLevel.Nivel2);
+        var ticket = builder.InState(TicketState.EnCola);
+        var before = TicketSnapshot.Of(ticket);
+
+        var act = () => ticket.Escalate(Actor.System, "N2-CONOCIMIENTO", "Se superó el tiempo de resolución.", Actors.VendorCompany, builder.Tick());
+
+        act.Should().Throw<DomainException>().WithMessage("No tiene permiso para escalar este ticket*");
+        TicketSnapshot.Of(ticket).Should().Be(before);
     }
 
     [Fact]

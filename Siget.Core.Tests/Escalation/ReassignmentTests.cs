@@ -50,6 +50,45 @@ public class ReassignmentTests
             .Should().Be((TicketAction.Reasignar, Actors.WorkerAt(level).Name, colleague.Name, "Redistribución de carga."));
     }
 
+    /// <summary>Handing out someone else's ticket, or one still in the queue, is the supervisor's act (issue 16 item 29):
+    /// the people of the level hand over only their own.</summary>
+    [Theory]
+    [InlineData(SupportLevel.Nivel1, TicketState.EnProceso, Person.OtherTechnician, Person.OtherTechnician)] // to themselves
+    [InlineData(SupportLevel.Nivel1, TicketState.EnProceso, Person.OtherTechnician, Person.Technician)]      // a no-op in disguise
+    [InlineData(SupportLevel.Nivel1, TicketState.EnCola, Person.Technician, Person.OtherTechnician)]         // from the queue to a colleague
+    [InlineData(SupportLevel.Nivel2, TicketState.EnProceso, Person.OtherSpecialist, Person.OtherSpecialist)]
+    [InlineData(SupportLevel.Nivel2, TicketState.EnCola, Person.Specialist, Person.OtherSpecialist)]
+    [InlineData(SupportLevel.Nivel3, TicketState.EnProceso, Person.VendorColleague, Person.VendorColleague)]
+    [InlineData(SupportLevel.Nivel3, TicketState.EnCola, Person.Vendor, Person.VendorColleague)]
+    public void Staff_of_the_level_cannot_hand_out_a_ticket_they_do_not_hold(SupportLevel level, TicketState state, Person who, Person to)
+    {
+        var builder = new TicketBuilder().AtLevel(level);
+        var ticket = builder.InState(state);
+        var before = TicketSnapshot.Of(ticket);
+
+        var act = () => ticket.Reassign(Actors.Of(who), Actors.Of(to), null, builder.Tick());
+
+        act.Should().Throw<DomainException>().WithMessage("No tiene permiso para reasignar este ticket.");
+        TicketSnapshot.Of(ticket).Should().Be(before);
+        ticket.AllowedActions(Actors.Of(who)).Should().NotContain(TicketAction.Reasignar);
+    }
+
+    [Theory]
+    [InlineData(SupportLevel.Nivel1)]
+    [InlineData(SupportLevel.Nivel2)]
+    [InlineData(SupportLevel.Nivel3)]
+    public void Whoever_holds_a_ticket_hands_it_over_to_a_colleague_of_the_level(SupportLevel level)
+    {
+        var builder = new TicketBuilder().AtLevel(level);
+        var ticket = builder.InState(TicketState.EnProceso);
+        var (holder, colleague) = (Actors.WorkerAt(level), Actors.ColleagueAt(level));
+
+        ticket.Reassign(holder, colleague, "Cambio de turno.", builder.Tick());
+
+        (ticket.AssigneeId, ticket.State).Should().Be((colleague.UserId, TicketState.EnProceso));
+        (ticket.History[^1].ActorId, ticket.History[^1].FromAssignee, ticket.History[^1].ToAssignee).Should().Be((holder.UserId, holder.Name, colleague.Name));
+    }
+
     [Fact]
     public void Reassigning_to_the_person_who_already_holds_it_is_refused()
     {

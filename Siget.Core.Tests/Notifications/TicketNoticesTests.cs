@@ -55,6 +55,20 @@ public class TicketNoticesTests
     }
 
     [Fact]
+    public void Taking_over_an_absent_colleagues_ticket_tells_that_colleague_who_and_why()
+    {
+        var builder = new TicketBuilder();
+        var ticket = builder.InState(TicketState.EnProceso);
+        var now = builder.Tick();
+
+        var notices = After(ticket, TicketAction.Asumir, Actors.OtherTechnician,
+            t => t.TakeOver(Actors.OtherTechnician, "Luis está de licencia y el usuario espera.", assigneeAbsent: true, now), now);
+
+        Told(notices, ticket, now).Should().BeEquivalentTo([(Technician, Asignacion)], "the state stays En proceso, so the requester is not told");
+        notices.Single().Text.Should().Contain(Actors.OtherTechnician.Name).And.Contain("Luis está de licencia y el usuario espera.");
+    }
+
+    [Fact]
     public void Passing_ones_own_ticket_to_a_colleague_tells_the_colleague_only()
     {
         var builder = new TicketBuilder();
@@ -130,7 +144,7 @@ public class TicketNoticesTests
         var now = builder.Tick();
 
         var notices = After(ticket, TicketAction.Escalar, escalator,
-            t => t.Escalate(escalator, EscalationMatrix.CriteriaFrom(from)[0].Code, "Motivo.", Actors.VendorCompany, now), now);
+            t => t.Escalate(escalator, EscalationMatrix.CriteriaFor(from, from + 1)[0].Code, "Motivo.", Actors.VendorCompany, now), now);
 
         var told = Told(notices, ticket, now);
         told.Should().Contain((Requester, CambioDeEstado));
@@ -145,7 +159,7 @@ public class TicketNoticesTests
         var now = builder.Tick();
 
         var notices = After(ticket, TicketAction.Escalar, Actors.Specialist,
-            t => t.Escalate(Actors.Specialist, "N3-NO-RESUELTO", "El proveedor no responde.", null, now), now);
+            t => t.Escalate(Actors.Specialist, "N4-IMPACTO", "El proveedor no responde.", null, now), now);
 
         Told(notices, ticket, now).Should().BeEquivalentTo([
             (Supervisor, Escalamiento), (OtherSupervisor, Escalamiento),
@@ -176,7 +190,7 @@ public class TicketNoticesTests
         var now = builder.Tick();
 
         var notices = After(ticket, TicketAction.Escalar, Actors.Specialist,
-            t => t.Escalate(Actors.Specialist, "N3-NO-RESUELTO", "El proveedor no responde.", null, now, Actors.Supervisor), now);
+            t => t.Escalate(Actors.Specialist, "N4-IMPACTO", "El proveedor no responde.", null, now, Actors.Supervisor), now);
 
         Told(notices, ticket, now).Should().Contain((Supervisor, Asignacion)).And.Contain((OtherSupervisor, Escalamiento));
         // TicketNotices promises "each person gets at most one notification per change".
@@ -221,6 +235,21 @@ public class TicketNoticesTests
 
         Told(notices, ticket, now).Should().Contain((Requester, CambioDeEstado));
         notices.Single(n => n.RecipientId == Requester).Text.Should().Contain(ticket.State.Label());
+    }
+
+    [Theory]
+    [InlineData("Lo atendemos en su otro ticket.", "Lo atendemos en su otro ticket.")]
+    [InlineData(null, RequesterWording.NeutralCancellationNote)]
+    public void A_cancellation_tells_the_requester_why_in_the_words_written_for_them_never_the_internal_reason(string? message, string told)
+    {
+        var builder = new TicketBuilder();
+        var ticket = builder.InState(TicketState.EnProceso);
+        var now = builder.Tick();
+
+        var notices = After(ticket, TicketAction.Anular, Actors.Supervisor, t => t.Cancel(Actors.Supervisor, "Duplicado interno.", now, message), now);
+
+        var text = notices.Single(n => n.RecipientId == Requester).Text;
+        text.Should().Contain("«Anulado»").And.Contain(told).And.NotContain("Duplicado interno.");
     }
 
     [Fact]

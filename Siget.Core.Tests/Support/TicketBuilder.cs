@@ -57,7 +57,7 @@ public sealed class TicketBuilder
     {
         var ticket = Ticket.Register(new TicketNumber(2026, Interlocked.Increment(ref _sequence)), Data(), _registeredBy, Now, Sla);
         for (var level = SupportLevel.Nivel1; level < _level; level++)
-            ticket.Escalate(Actors.EscalatorFrom(level), EscalationMatrix.CriteriaFrom(level)[0].Code,
+            ticket.Escalate(Actors.EscalatorFrom(level), EscalationMatrix.CriteriaFor(level, level + 1)[0].Code,
                 "Requiere el siguiente nivel.", _vendor, Tick());
         return ticket;
     }

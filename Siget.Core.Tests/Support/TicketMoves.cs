@@ -15,6 +15,7 @@ public static class TicketMoves
     public const string CancelReason = "Duplicado del ticket 2026-000010.";
     public const string ReleaseNote = "Sale de vacaciones; que lo tome otro.";
     public const string SendBackReason = "No requiere este nivel: es un cambio de tóner.";
+    public static readonly ReopenRequest OnBehalf = new(Actors.Requester.Name, Siget.Core.Catalog.Channel.Telefono);
 
     public static void Do(Ticket ticket, TicketAction action, Actor actor, DateTime nowUtc)
     {
@@ -27,7 +28,8 @@ public static class TicketMoves
             case TicketAction.Devolver: ticket.SendBack(actor, ticket.Level - 1, SendBackReason, Actors.VendorCompany, nowUtc); break;
             case TicketAction.Escalar: ticket.Escalate(actor, CriterionFor(ticket.Level), EscalationReason, Actors.VendorCompany, nowUtc); break;
             case TicketAction.Resolver: ticket.Resolve(actor, Solution, nowUtc); break;
-            case TicketAction.Reabrir: ticket.Reopen(actor, ReopenReason, nowUtc); break;
+            // Anyone but the requester reopens on the requester's behalf, saying who asked and how (6.6).
+            case TicketAction.Reabrir: ticket.Reopen(actor, ReopenReason, nowUtc, OnBehalf); break;
             case TicketAction.Finalizar: ticket.Finalize(actor, nowUtc, new Satisfaction(5, null)); break;
             case TicketAction.Anular: ticket.Cancel(actor, CancelReason, nowUtc); break;
             default: throw new ArgumentOutOfRangeException(nameof(action));
@@ -43,7 +45,8 @@ public static class TicketMoves
         TicketAction.Escalar => EscalationReason,
         TicketAction.Devolver => SendBackReason,
         TicketAction.Resolver => Solution,
-        TicketAction.Reabrir => ReopenReason,
+        TicketAction.Reabrir when actor.Role == Role.Usuario => ReopenReason,
+        TicketAction.Reabrir => $"A pedido de {OnBehalf.RequestedBy} (por teléfono): {ReopenReason}",
         TicketAction.Anular => CancelReason,
         _ => null,
     };
@@ -52,7 +55,7 @@ public static class TicketMoves
     public static Actor ReassignTarget(Ticket ticket) =>
         new[] { Actors.WorkerAt(ticket.Level), Actors.ColleagueAt(ticket.Level) }.First(a => a.UserId != ticket.AssigneeId);
 
-    // Dirección Ejecutiva has no criteria: any code will do, the move is refused before it is read.
+    // One level up; Dirección Ejecutiva has no route: any code will do, the move is refused before it is read.
     private static string CriterionFor(SupportLevel level) =>
-        EscalationMatrix.CriteriaFrom(level).FirstOrDefault()?.Code ?? "N4-DECISION";
+        EscalationMatrix.CriteriaFor(level, level + 1).FirstOrDefault()?.Code ?? "N4-DECISION";
 }

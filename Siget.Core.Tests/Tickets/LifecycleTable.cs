@@ -20,36 +20,38 @@ public static class LifecycleTable
     private static readonly TicketAction[] SupervisorInProcess = [Reasignar, Liberar, Escalar, Devolver, Resolver, Anular];
     private static readonly TicketAction[] SupervisorOnResolved = [Reabrir, Anular];
     private static readonly TicketAction[] RequesterOnResolved = [Reabrir, Finalizar];
-    // The system assigns automatically (Reasignar) and escalates for lack of progress, up to level 3.
-    private static readonly TicketAction[] SystemWhileOpen = [Reasignar, Escalar];
+    // The system assigns automatically (Reasignar) and escalates a level-1 ticket for lack of progress (row 1 only).
+    private static readonly TicketAction[] SystemWhileOpenAtLevel1 = [Reasignar, Escalar];
+    private static readonly TicketAction[] SystemWhileOpen = [Reasignar];
 
     public static readonly (SupportLevel Level, TicketState State, Person Who, TicketAction[] May)[] Rows =
     [
-        (SupportLevel.Nivel1, TicketState.EnCola, Technician, [Tomar, Reasignar, Escalar]),
-        (SupportLevel.Nivel1, TicketState.EnCola, OtherTechnician, [Tomar, Reasignar, Escalar]),
+        // Handing out a ticket someone else holds, or one still in the queue, is the supervisor's act (issue 16 item 29);
+        // whoever holds it hands it over (Reasignar) or gives it back (Liberar). Taking over an absent colleague's
+        // ticket (Asumir) is in TakingOverTests: it depends on the colleague's availability, not on the ticket.
+        (SupportLevel.Nivel1, TicketState.EnCola, Technician, [Tomar, Escalar]),
+        (SupportLevel.Nivel1, TicketState.EnCola, OtherTechnician, [Tomar, Escalar]),
         (SupportLevel.Nivel1, TicketState.EnCola, Supervisor, SupervisorOnQueueAtLevel1),
         (SupportLevel.Nivel1, TicketState.EnCola, OtherSupervisor, SupervisorOnQueueAtLevel1),
-        (SupportLevel.Nivel1, TicketState.EnCola, Person.System, SystemWhileOpen),
+        (SupportLevel.Nivel1, TicketState.EnCola, Person.System, SystemWhileOpenAtLevel1),
 
         (SupportLevel.Nivel1, TicketState.EnProceso, Technician, [Reasignar, Liberar, Escalar, Resolver]),
-        (SupportLevel.Nivel1, TicketState.EnProceso, OtherTechnician, [Reasignar]),
         (SupportLevel.Nivel1, TicketState.EnProceso, Supervisor, SupervisorInProcessAtLevel1),
         (SupportLevel.Nivel1, TicketState.EnProceso, OtherSupervisor, SupervisorInProcessAtLevel1),
-        (SupportLevel.Nivel1, TicketState.EnProceso, Person.System, SystemWhileOpen),
+        (SupportLevel.Nivel1, TicketState.EnProceso, Person.System, SystemWhileOpenAtLevel1),
 
         (SupportLevel.Nivel1, TicketState.Resuelto, Requester, RequesterOnResolved),
         (SupportLevel.Nivel1, TicketState.Resuelto, Supervisor, SupervisorOnResolved),
         (SupportLevel.Nivel1, TicketState.Resuelto, OtherSupervisor, SupervisorOnResolved),
         (SupportLevel.Nivel1, TicketState.Resuelto, Person.System, [Finalizar]),
 
-        (SupportLevel.Nivel2, TicketState.EnCola, Specialist, [Tomar, Reasignar, Escalar]),
-        (SupportLevel.Nivel2, TicketState.EnCola, OtherSpecialist, [Tomar, Reasignar, Escalar]),
+        (SupportLevel.Nivel2, TicketState.EnCola, Specialist, [Tomar, Escalar]),
+        (SupportLevel.Nivel2, TicketState.EnCola, OtherSpecialist, [Tomar, Escalar]),
         (SupportLevel.Nivel2, TicketState.EnCola, Supervisor, SupervisorOnQueue),
         (SupportLevel.Nivel2, TicketState.EnCola, OtherSupervisor, SupervisorOnQueue),
         (SupportLevel.Nivel2, TicketState.EnCola, Person.System, SystemWhileOpen),
 
         (SupportLevel.Nivel2, TicketState.EnProceso, Specialist, [Reasignar, Liberar, Escalar, Resolver]),
-        (SupportLevel.Nivel2, TicketState.EnProceso, OtherSpecialist, [Reasignar]),
         (SupportLevel.Nivel2, TicketState.EnProceso, Supervisor, SupervisorInProcess),
         (SupportLevel.Nivel2, TicketState.EnProceso, OtherSupervisor, SupervisorInProcess),
         (SupportLevel.Nivel2, TicketState.EnProceso, Person.System, SystemWhileOpen),
@@ -60,8 +62,8 @@ public static class LifecycleTable
         (SupportLevel.Nivel2, TicketState.Resuelto, Person.System, [Finalizar]),
 
         // Level 3 belongs to the vendor company the ticket was escalated to; specialists decide on vendor cases.
-        (SupportLevel.Nivel3, TicketState.EnCola, Vendor, [Tomar, Reasignar]),
-        (SupportLevel.Nivel3, TicketState.EnCola, VendorColleague, [Tomar, Reasignar]),
+        (SupportLevel.Nivel3, TicketState.EnCola, Vendor, [Tomar]),
+        (SupportLevel.Nivel3, TicketState.EnCola, VendorColleague, [Tomar]),
         (SupportLevel.Nivel3, TicketState.EnCola, Specialist, [Escalar]),
         (SupportLevel.Nivel3, TicketState.EnCola, OtherSpecialist, [Escalar]),
         (SupportLevel.Nivel3, TicketState.EnCola, Supervisor, SupervisorOnQueue),
@@ -69,7 +71,6 @@ public static class LifecycleTable
         (SupportLevel.Nivel3, TicketState.EnCola, Person.System, SystemWhileOpen),
 
         (SupportLevel.Nivel3, TicketState.EnProceso, Vendor, [Reasignar, Liberar, Resolver]),
-        (SupportLevel.Nivel3, TicketState.EnProceso, VendorColleague, [Reasignar]),
         (SupportLevel.Nivel3, TicketState.EnProceso, Specialist, [Escalar]),
         (SupportLevel.Nivel3, TicketState.EnProceso, OtherSpecialist, [Escalar]),
         (SupportLevel.Nivel3, TicketState.EnProceso, Supervisor, SupervisorInProcess),

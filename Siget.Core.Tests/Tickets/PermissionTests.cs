@@ -120,7 +120,7 @@ public class PermissionTests
     public void The_vendor_holding_a_ticket_cannot_escalate_it()
     {
         var ticket = new TicketBuilder().AtLevel(SupportLevel.Nivel3).InState(TicketState.EnProceso);
-        ShouldBeRefused(() => ticket.Escalate(Actors.Vendor, "N3-FABRICANTE", "Necesita al fabricante", null, Later), ticket, "escalar");
+        ShouldBeRefused(() => ticket.Escalate(Actors.Vendor, "N4-DECISION", "Necesita una decisión de la jefatura", null, Later), ticket, "escalar");
     }
 
     [Fact]

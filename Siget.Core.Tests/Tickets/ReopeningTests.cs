@@ -1,3 +1,4 @@
+using Siget.Core.Catalog;
 using Siget.Core.Escalation;
 using Siget.Core.Tickets;
 
@@ -55,6 +56,88 @@ public class ReopeningTests
         var entry = ticket.History[^1];
         (entry.Action, entry.FromState, entry.ToState, entry.Reason)
             .Should().Be((TicketAction.Reabrir, TicketState.Resuelto, TicketState.EnProceso, "La impresora volvió a atascarse."));
+    }
+
+    /// <summary>6.6: reopening is the requester's act; a supervisor reopens only on their behalf, recording who asked and how.</summary>
+    [Theory]
+    [InlineData(Person.Supervisor)]
+    [InlineData(Person.OtherSupervisor)]
+    public void A_supervisor_reopening_without_saying_who_asked_and_how_is_refused(Person person)
+    {
+        var builder = new TicketBuilder();
+        var ticket = builder.InState(TicketState.Resuelto);
+        var before = TicketSnapshot.Of(ticket);
+
+        var act = () => ticket.Reopen(Actors.Of(person), "Sigue fallando.", builder.Tick());
+
+        act.Should().Throw<DomainException>()
+            .WithMessage("Reabrir es decisión del solicitante. Para reabrirlo a su pedido, indique quién lo pidió y por qué medio.");
+        TicketSnapshot.Of(ticket).Should().Be(before);
+    }
+
+    [Theory]
+    [InlineData(Channel.Telefono, "por teléfono")]
+    [InlineData(Channel.Presencial, "en persona")]
+    [InlineData(Channel.CorreoElectronico, "por correo electrónico")]
+    public void A_supervisor_reopens_at_the_requesters_request_and_the_history_says_a_pedido_de(Channel how, string manner)
+    {
+        var builder = new TicketBuilder();
+        var ticket = builder.InState(TicketState.Resuelto);
+
+        ticket.Reopen(Actors.Supervisor, "La impresora volvió a atascarse.", builder.Tick(), new ReopenRequest(" María Flores ", how));
+
+        (ticket.State, ticket.AssigneeId).Should().Be((TicketState.EnProceso, Actors.Technician.UserId));
+        var entry = ticket.History[^1];
+        (entry.Action, entry.ActorId).Should().Be((TicketAction.Reabrir, Actors.Supervisor.UserId));
+        entry.Reason.Should().Be($"A pedido de María Flores ({manner}): La impresora volvió a atascarse.");
+        ticket.HistoryVisibleTo(Actors.Requester)[^1].Reason.Should().Be(entry.Reason, "the requester reads who reopened their ticket and why");
+    }
+
+    [Theory]
+    [InlineData(null, Channel.Telefono, "Complete quién pidió reabrir el ticket.")]
+    [InlineData("  ", Channel.Telefono, "Complete quién pidió reabrir el ticket.")]
+    [InlineData("María Flores", Channel.Intranet, "Indique cómo lo pidió: por teléfono, en persona o por correo electrónico.")]
+    [InlineData("María Flores", Channel.Sismonitor, "Indique cómo lo pidió: por teléfono, en persona o por correo electrónico.")]
+    [InlineData("María Flores", (Channel)0, "Indique cómo lo pidió: por teléfono, en persona o por correo electrónico.")]
+    public void A_request_that_does_not_say_who_or_how_is_refused(string? who, Channel how, string message)
+    {
+        var builder = new TicketBuilder();
+        var ticket = builder.InState(TicketState.Resuelto);
+        var before = TicketSnapshot.Of(ticket);
+
+        var act = () => ticket.Reopen(Actors.Supervisor, "Sigue fallando.", builder.Tick(), new ReopenRequest(who, how));
+
+        act.Should().Throw<DomainException>().WithMessage(message);
+        TicketSnapshot.Of(ticket).Should().Be(before);
+    }
+
+    [Theory]
+    [InlineData(Person.Technician)]   // who resolved it
+    [InlineData(Person.Specialist)]
+    [InlineData(Person.Administrator)]
+    [InlineData(Person.OtherRequester)]
+    public void Nobody_but_the_requester_and_the_supervisor_reopens_not_even_saying_who_asked(Person person)
+    {
+        var builder = new TicketBuilder();
+        var ticket = builder.InState(TicketState.Resuelto);
+        var before = TicketSnapshot.Of(ticket);
+
+        ticket.AllowedActions(Actors.Of(person)).Should().NotContain(TicketAction.Reabrir);
+        var act = () => ticket.Reopen(Actors.Of(person), "Sigue fallando.", builder.Tick(), new ReopenRequest("María Flores", Channel.Telefono));
+
+        act.Should().Throw<DomainException>().WithMessage("No tiene permiso para reabrir este ticket.");
+        TicketSnapshot.Of(ticket).Should().Be(before);
+    }
+
+    [Fact]
+    public void The_requester_reopens_in_their_own_words()
+    {
+        var builder = new TicketBuilder();
+        var ticket = builder.InState(TicketState.Resuelto);
+
+        ticket.Reopen(Actors.Requester, "Sigue fallando.", builder.Tick());
+
+        ticket.History[^1].Reason.Should().Be("Sigue fallando.");
     }
 
     [Fact]

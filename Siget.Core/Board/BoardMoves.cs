@@ -23,8 +23,9 @@ public sealed record BoardMove(BoardMoveKind Kind, string? Refusal = null)
 
 /// <summary>
 /// What dropping a ticket on a column means: to someone else of its level, a reassignment; to its level's queue, a
-/// release; to the next level, an escalation (the dialog asks for the criterion and reason); to a lower level, a
-/// return (supervisors, with a reason). The ticket's own rules still decide whether the person may do it.
+/// release; to a level the escalation matrix sends it to (<see cref="EscalationMatrix.RoutesFrom"/>), an escalation
+/// (the dialog asks for a criterion of that route and a reason); to a lower level, a return (supervisors, with a
+/// reason). The ticket's own rules still decide whether the person may do it.
 /// </summary>
 public static class BoardMoves
 {
@@ -41,11 +42,11 @@ public static class BoardMoves
             return new(target.PersonId is null ? BoardMoveKind.Liberar : BoardMoveKind.Reasignar);
         }
         if (target.Level < level) return new(BoardMoveKind.Devolver);
-        var next = EscalationMatrix.Next(level);
-        if (target.Level != next)
-            return BoardMove.Refused(next is null
+        var targets = EscalationMatrix.RoutesFrom(level).Select(r => r.To).ToList();
+        if (!targets.Contains(target.Level))
+            return BoardMove.Refused(targets.Count == 0
                 ? "El ticket ya está en el nivel más alto."
-                : $"Los tickets se escalan de un nivel al siguiente: de {level.Label()} pasa a {next.Value.Label()}.");
+                : $"La matriz de escalamiento lleva un ticket de {level.Label()} a {string.Join(" o a ", targets.Select(l => l.Label()))}.");
         return new(BoardMoveKind.Escalar);
     }
 }

@@ -32,10 +32,6 @@ public static class SupportLevelNames
         _ => "En revisión por la Dirección Ejecutiva",
     };
 
-    /// <summary>Where a ticket stands for its requester: who is on it while open, else its state ("Resuelto").</summary>
-    public static string RequesterStatus(this SupportLevel level, Tickets.TicketState state) =>
-        Tickets.TicketStateNames.IsOpen(state) ? level.RequesterLabel() : Tickets.TicketStateNames.Label(state);
-
     public static string ShortLabel(this SupportLevel level) => level switch
     {
         SupportLevel.DireccionEjecutiva => "DE",

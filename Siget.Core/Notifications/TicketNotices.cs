@@ -10,7 +10,8 @@ namespace Siget.Core.Notifications;
 public sealed record TicketChange(Ticket Ticket, TicketAction Action, Actor Actor, string? PreviousAssigneeId, TicketState PreviousState);
 
 /// <summary>
-/// Who is told what. The assignee: on assignment, escalation, a requester's reply and an SLA warning or breach.
+/// Who is told what. The assignee: on assignment, escalation, a requester's reply and an SLA warning or breach; a
+/// person whose ticket a colleague took over while they were away, of that and why.
 /// Supervisors: on an SLA warning or breach and on escalation to level 4 and beyond. The requester: on state changes
 /// and public replies. Nobody is told of their own action. Each person gets at most one notification per change (the
 /// first that applies: being handed the ticket says more than its escalation); an SLA review may tell one person a
@@ -41,6 +42,10 @@ public static class TicketNotices
                 if (assigned) notices.Add(ticket.AssigneeId, NotificationKind.Asignacion, $"Se le asignó el ticket {number}: {ticket.Subject}");
                 notices.Add(previousAssigneeId, NotificationKind.Asignacion, $"El ticket {number} fue reasignado a {ticket.AssigneeName}.");
                 break;
+            case TicketAction.Asumir:
+                notices.Add(previousAssigneeId, NotificationKind.Asignacion,
+                    $"{actor.Name} asumió su ticket {number} mientras usted estaba ausente: {ticket.History[^1].Reason}");
+                break;
             case TicketAction.Liberar:
                 notices.Add(previousAssigneeId, NotificationKind.Asignacion, $"El ticket {number} volvió a la cola de {ticket.Level.Label()}.");
                 break;
@@ -53,8 +58,11 @@ public static class TicketNotices
                 if (assigned) notices.Add(ticket.AssigneeId, NotificationKind.Asignacion, $"Se le asignó el ticket {number}: {ticket.Subject}");
                 break;
         }
+        // A cancellation tells the requester why, in the words written for them (the reason itself is internal).
         if (ticket.State != previousState && action != TicketAction.Registrar)
-            notices.Add(ticket.RequesterId, NotificationKind.CambioDeEstado, $"Su ticket {number} está ahora «{ticket.State.Label()}».");
+            notices.Add(ticket.RequesterId, NotificationKind.CambioDeEstado, ticket.CancellationNoticeForRequester is { } why
+                ? $"Su ticket {number} está ahora «{ticket.State.Label()}»: {why}"
+                : $"Su ticket {number} está ahora «{ticket.State.Label()}».");
         return notices.All;
     }
 

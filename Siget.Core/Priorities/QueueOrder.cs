@@ -26,6 +26,15 @@ public static class QueueOrder
         return c;
     });
 
+    /// <summary>
+    /// A requester's own list (Mis tickets): those waiting for their confirmation first, then the rest; newest first
+    /// within each group, so a ticket that just changed for them (resolved, cancelled) is at the top, not pages away.
+    /// </summary>
+    public static IOrderedQueryable<Ticket> ForRequester(IQueryable<Ticket> tickets) => tickets
+        .OrderByDescending(t => t.State == TicketState.Resuelto)
+        .ThenByDescending(t => t.RegisteredAtUtc)
+        .ThenByDescending(t => t.Id);
+
     /// <summary>Whether a requester is served first within the priority.</summary>
     public static bool IsPreferential(Access.Classification? classification, bool unitServesCitizens) =>
         Access.RoleNames.IsTopManagement(classification) || unitServesCitizens;

@@ -53,6 +53,18 @@ public sealed partial class Ticket
     public string? VendorCompanyName { get; private set; }
     /// <summary>When the ticket last left level 3: its vendor keeps read-only access to what happened until then, nothing newer.</summary>
     public DateTime? VendorLeftAtUtc { get; private set; }
+
+    /// <summary>The vendor company holding the ticket now, only while it is at level 3. After it leaves,
+    /// <see cref="VendorCompanyName"/> still names the company (its read-only view and the reports need it), but the
+    /// company no longer holds it: leaving the vendor level ends the vendor's assignment.</summary>
+    public string? HoldingVendorName => HoldingVendor(Level, VendorCompanyName);
+
+    /// <summary>Who holds the ticket, as staff read it: the person, else (at level 3) the company, else nobody.</summary>
+    public string HolderLabel => AssigneeName ?? (HoldingVendorName is { } vendor ? $"{vendor} (sin asignar)" : "Sin asignar");
+
+    /// <summary>The rule of <see cref="HoldingVendorName"/> for rows read without the whole ticket (the queue).</summary>
+    public static string? HoldingVendor(SupportLevel level, string? vendorCompanyName) =>
+        level == SupportLevel.Nivel3 ? vendorCompanyName : null;
     public DateTime RegisteredAtUtc { get; private set; }
     public DateTime FirstResponseDueUtc { get; private set; }
     public DateTime ResolutionDueUtc { get; private set; }
@@ -135,8 +147,14 @@ public sealed partial class Ticket
     }
 
     /// <summary>The actions <paramref name="actor"/> may take now, in the order of the transition table.</summary>
-    public IReadOnlyList<TicketAction> AllowedActions(Actor actor) =>
-        TicketTransitions.All.Where(t => t.From.Contains(State) && t.MayAct(actor, this)).Select(t => t.Action).ToList();
+    /// <param name="assigneeAbsent">Whether the person holding the ticket is marked Ausente (a colleague may then take it over).</param>
+    public IReadOnlyList<TicketAction> AllowedActions(Actor actor, bool assigneeAbsent = false) =>
+        TicketTransitions.All.Where(t => t.From.Contains(State) && t.MayAct(actor, this, assigneeAbsent)).Select(t => t.Action).ToList();
+
+    /// <summary>Where <paramref name="actor"/> may escalate the ticket now (Anexo 3), lowest level first.</summary>
+    public IReadOnlyList<EscalationRoute> EscalationRoutes(Actor actor) => IsOpen
+        ? EscalationMatrix.RoutesFrom(Level).Where(r => TicketTransitions.MayEscalate(actor, this, r)).ToList()
+        : [];
 
     public bool IsOpen => State.IsOpen();
 
@@ -148,7 +166,8 @@ public sealed partial class Ticket
         Record(transition, actor, nowUtc, previous, toAssignee: actor.Name);
     }
 
-    /// <summary>Passes the ticket to another person of the same level (Anexo 3 allows reassignment within a level).</summary>
+    /// <summary>Passes the ticket to another person of the same level (Anexo 3 allows reassignment within a level): the
+    /// supervisor's act, or the holder handing over their own ticket.</summary>
     public void Reassign(Actor actor, Actor assignee, string? note, DateTime nowUtc)
     {
         var transition = Guard(TicketAction.Reasignar, actor);
@@ -160,6 +179,25 @@ public sealed partial class Ticket
         var why = Text.Optional(note, TicketLimits.ReasonMaxLength, "la nota");
         AssignTo(assignee, actor, nowUtc);
         Record(transition, actor, nowUtc, previous, fromAssignee: previousAssignee, toAssignee: assignee.Name, reason: why);
+    }
+
+    /// <summary>
+    /// Takes over a colleague's ticket while that colleague is marked Ausente, with a reason (the colleague is told).
+    /// Otherwise handing out someone else's ticket is the supervisor's act.
+    /// </summary>
+    /// <param name="assigneeAbsent">Whether the person holding it is marked Ausente now.</param>
+    public void TakeOver(Actor actor, string reason, bool assigneeAbsent, DateTime nowUtc)
+    {
+        // Say why, rather than "no permission", to a colleague who could take it over if the holder were away.
+        if (!assigneeAbsent && State == TicketState.EnProceso && AssigneeId != actor.UserId && actor.Role != Role.Supervisor
+            && TicketTransitions.WorksAtLevel(actor, this))
+            throw new DomainException($"{AssigneeName} está disponible: pídale que le pase el ticket, o al Ejecutivo de la UTI que lo reasigne.");
+        var transition = Guard(TicketAction.Asumir, actor, assigneeAbsent);
+        var why = Text.Required(reason, TicketLimits.ReasonMaxLength, "el motivo para asumir el ticket");
+        var previous = State;
+        var previousAssignee = AssigneeName;
+        AssignTo(actor, actor, nowUtc);
+        Record(transition, actor, nowUtc, previous, fromAssignee: previousAssignee, toAssignee: actor.Name, reason: why);
     }
 
     /// <summary>Gives the ticket back to its level's queue (En cola, nobody assigned), for someone else to take.</summary>
@@ -176,21 +214,25 @@ public sealed partial class Ticket
         Record(transition, actor, nowUtc, previous, fromAssignee: previousAssignee, reason: why);
     }
 
-    /// <summary>Sends the ticket to the next level of the matrix with one criterion of the current level and a reason.</summary>
-    /// <param name="assignee">Someone of the next level to hand it to directly (a drop on their column); else it waits in that level's queue.</param>
+    /// <summary>
+    /// Sends the ticket up the matrix with a criterion and a reason. The criterion's row names the destination from the
+    /// current level (Anexo 3): from Nivel 2, rows 2 and 3 go to a vendor company (Nivel 3) and row 4 to the Ejecutivo
+    /// de la UTI (Nivel 4).
+    /// </summary>
+    /// <param name="assignee">Someone of the destination level to hand it to directly (a drop on their column); else it waits in that level's queue.</param>
     public void Escalate(Actor actor, string criterionCode, string reason, VendorRef? vendor, DateTime nowUtc, Actor? assignee = null)
     {
         // At the top of the matrix nobody may escalate: say so, rather than "no permission".
-        if (IsOpen && EscalationMatrix.Next(Level) is null) throw new DomainException("El ticket ya está en el nivel más alto.");
+        if (IsOpen && EscalationMatrix.RoutesFrom(Level).Count == 0) throw new DomainException("El ticket ya está en el nivel más alto.");
         var transition = Guard(TicketAction.Escalar, actor);
-        var next = EscalationMatrix.Next(Level)!.Value;
-        var criterion = EscalationMatrix.Find(criterionCode);
-        if (criterion is null || criterion.From != Level)
-            throw new DomainException($"Elija un criterio de escalamiento de {Level.Label()}.");
+        var route = EscalationMatrix.RouteFor(Level, criterionCode)
+            ?? throw new DomainException($"Elija un criterio de escalamiento de {Level.Label()}.");
+        if (!TicketTransitions.MayEscalate(actor, this, route))
+            throw new DomainException($"No tiene permiso para escalar este ticket a {route.To.Label()}.");
         var why = Text.Required(reason, TicketLimits.ReasonMaxLength, "el motivo del escalamiento");
-        if (next == SupportLevel.Nivel3 && vendor is null)
+        if (route.To == SupportLevel.Nivel3 && vendor is null)
             throw new DomainException("Para escalar al Nivel 3 indique la empresa proveedora.");
-        MoveToLevel(transition, actor, next, vendor, assignee, nowUtc, criterion.Code, why);
+        MoveToLevel(transition, actor, route.To, vendor, assignee, nowUtc, criterionCode, why);
     }
 
     /// <summary>Sends the ticket back to a lower level (a supervisor's decision, with a reason).</summary>
@@ -216,8 +258,9 @@ public sealed partial class Ticket
         var previousLevel = Level;
         var previousAssignee = AssigneeName;
         Level = level;
-        // A vendor keeps its company on the ticket after it leaves level 3: that is what lets it read what it worked on,
-        // up to the moment it left.
+        // The ticket keeps naming its vendor company after it leaves level 3: that is what lets the company read what it
+        // worked on, up to the moment it left. It no longer holds the ticket (HoldingVendorName), and no vendor user is
+        // left assigned: the assignee is cleared below unless someone of the new level is named.
         if (level == SupportLevel.Nivel3)
         {
             VendorCompanyId = vendor!.Id;
@@ -259,11 +302,18 @@ public sealed partial class Ticket
         Record(transition, actor, nowUtc, previous, reason: solution);
     }
 
-    /// <summary>The requester disagrees with the solution: back to En proceso with the same assignee (6.6).</summary>
-    public void Reopen(Actor actor, string reason, DateTime nowUtc)
+    /// <summary>
+    /// The requester disagrees with the solution: back to En proceso with the same assignee (6.6). Reopening is the
+    /// requester's act; a supervisor may do it for them only recording who asked and how (<paramref name="onBehalf"/>),
+    /// and the history says so ("A pedido de …").
+    /// </summary>
+    public void Reopen(Actor actor, string reason, DateTime nowUtc, ReopenRequest? onBehalf = null)
     {
         var transition = Guard(TicketAction.Reabrir, actor);
         var why = Text.Required(reason, TicketLimits.ReasonMaxLength, "el motivo de la reapertura");
+        if (ReopensOnBehalf(actor))
+            why = (onBehalf ?? throw new DomainException(
+                "Reabrir es decisión del solicitante. Para reabrirlo a su pedido, indique quién lo pidió y por qué medio.")).Describe(why);
         var previous = State;
         State = TicketState.EnProceso; // Resuelto is reached only from En proceso, so there is an assignee
         ResolvedAtUtc = null;
@@ -271,6 +321,9 @@ public sealed partial class Ticket
         Touch(nowUtc);
         Record(transition, actor, nowUtc, previous, reason: why);
     }
+
+    /// <summary>Whether <paramref name="actor"/> reopening would be on the requester's behalf (saying who asked and how).</summary>
+    public bool ReopensOnBehalf(Actor actor) => actor.UserId != RequesterId;
 
     /// <summary>Closes a resolved ticket: the requester, rating the service, or Sistema when the requester did not
     /// answer in time (<paramref name="note"/> says so in the history).</summary>
@@ -296,17 +349,26 @@ public sealed partial class Ticket
             reason: SatisfactionRating is int stars ? $"Calificación: {stars} de 5{(comment is null ? "" : $". {comment}")}" : note);
     }
 
-    public void Cancel(Actor actor, string reason, DateTime nowUtc)
+    /// <summary>Cancels the ticket (a supervisor, e.g. a duplicate). The reason is internal; <paramref name="requesterNote"/>,
+    /// if written, is what the requester reads about it.</summary>
+    public void Cancel(Actor actor, string reason, DateTime nowUtc, string? requesterNote = null)
     {
         var transition = Guard(TicketAction.Anular, actor);
         var why = Text.Required(reason, TicketLimits.ReasonMaxLength, "el motivo de la anulación");
+        var note = Text.Optional(requesterNote, TicketLimits.ReasonMaxLength, "el mensaje para el solicitante");
         var previous = State;
         State = TicketState.Anulado;
         ClosedAtUtc = nowUtc;
         NextDueUtc = null;
         Touch(nowUtc);
-        Record(transition, actor, nowUtc, previous, reason: why);
+        Record(transition, actor, nowUtc, previous, reason: why, requesterNote: note);
     }
+
+    /// <summary>What the requester is told about the cancellation: the supervisor's message for them, else a neutral
+    /// sentence (the reason itself is internal). Null while the ticket is not cancelled.</summary>
+    public string? CancellationNoticeForRequester => State == TicketState.Anulado
+        ? _history.LastOrDefault(h => h.Action == TicketAction.Anular)?.RequesterNote ?? RequesterWording.NeutralCancellationNote
+        : null;
 
     /// <summary>
     /// Adds a public reply or an internal note. Internal notes are for UTI staff and the vendor user holding the
@@ -363,12 +425,12 @@ public sealed partial class Ticket
         || actor.Role is Role.Tecnico or Role.Especialista or Role.Supervisor or Role.Sistema
         || (actor.Role == Role.Proveedor && VendorCompanyId == actor.VendorCompanyId && Level == Escalation.SupportLevel.Nivel3);
 
-    private TicketTransition Guard(TicketAction action, Actor actor)
+    private TicketTransition Guard(TicketAction action, Actor actor, bool assigneeAbsent = false)
     {
         var transition = TicketTransitions.For(action);
         if (!transition.From.Contains(State))
             throw new DomainException($"No se puede {action.Verb()} un ticket en estado {State.Label()}.");
-        if (!transition.MayAct(actor, this))
+        if (!transition.MayAct(actor, this, assigneeAbsent))
             throw new DomainException($"No tiene permiso para {action.Verb()} este ticket.");
         return transition;
     }
@@ -395,7 +457,7 @@ public sealed partial class Ticket
 
     private void Record(TicketTransition transition, Actor actor, DateTime nowUtc, TicketState fromState,
         SupportLevel? fromLevel = null, SupportLevel? toLevel = null, string? fromAssignee = null, string? toAssignee = null,
-        string? criterion = null, string? reason = null)
+        string? criterion = null, string? reason = null, string? requesterNote = null)
     {
         if (fromState != State || toLevel is not null) LastProgressAtUtc = nowUtc;
         _history.Add(new TicketHistoryEntry(nowUtc, actor, transition.Action)
@@ -408,6 +470,7 @@ public sealed partial class Ticket
             ToAssignee = toAssignee,
             CriterionCode = criterion,
             Reason = reason,
+            RequesterNote = requesterNote,
         });
     }
 

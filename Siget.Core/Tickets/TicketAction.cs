@@ -22,6 +22,8 @@ public enum TicketAction
     /// <summary>Linked to the problem that explains it; not a state transition.</summary>
     VincularProblema = 12,
     DesvincularProblema = 13,
+    /// <summary>Taken over from a colleague marked Ausente, with a reason.</summary>
+    Asumir = 14,
 }
 
 public static class TicketActionNames
@@ -42,6 +44,7 @@ public static class TicketActionNames
         TicketAction.Devolver => "Bajar de nivel",
         TicketAction.VincularProblema => "Vincular a un problema",
         TicketAction.DesvincularProblema => "Desvincular del problema",
+        TicketAction.Asumir => "Asumir",
         _ => action.ToString(),
     };
 
@@ -62,6 +65,7 @@ public static class TicketActionNames
         TicketAction.Devolver => "Bajado de nivel",
         TicketAction.VincularProblema => "Vinculado a un problema",
         TicketAction.DesvincularProblema => "Desvinculado del problema",
+        TicketAction.Asumir => "Asumido",
         _ => action.ToString(),
     };
 
@@ -79,6 +83,7 @@ public static class TicketActionNames
         TicketAction.AnotarNota => "anotar",
         TicketAction.Liberar => "liberar",
         TicketAction.Devolver => "devolver",
+        TicketAction.Asumir => "asumir",
         _ => "registrar",
     };
 }

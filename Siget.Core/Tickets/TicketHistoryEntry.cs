@@ -30,12 +30,16 @@ public sealed class TicketHistoryEntry
     public string? CriterionCode { get; internal init; }
     /// <summary>Why: the reason, note or actions taken, as the person wrote it.</summary>
     public string? Reason { get; internal init; }
+    /// <summary>What the requester is told about this change when its reason is internal (the message a supervisor
+    /// writes for them when cancelling).</summary>
+    public string? RequesterNote { get; internal init; }
 
-    /// <summary>The entry without its criterion and reason (internal working details), for the requester's timeline.</summary>
+    /// <summary>The entry without its criterion and reason (internal working details), for the requester's timeline;
+    /// what was written for the requester stays.</summary>
     internal TicketHistoryEntry WithoutInternals() => new()
     {
         Id = Id, TicketId = TicketId, AtUtc = AtUtc, ActorId = ActorId, ActorName = ActorName, Action = Action,
         FromState = FromState, ToState = ToState, FromLevel = FromLevel, ToLevel = ToLevel,
-        FromAssignee = FromAssignee, ToAssignee = ToAssignee,
+        FromAssignee = FromAssignee, ToAssignee = ToAssignee, RequesterNote = RequesterNote,
     };
 }

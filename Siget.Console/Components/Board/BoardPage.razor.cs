@@ -210,7 +210,8 @@ public partial class BoardPage
             case BoardMoveKind.Escalar:
                 var parameters = new DialogParameters<EscalateDialog>
                 {
-                    { d => d.From, card.Level }, { d => d.TargetName, target.IsQueue ? null : targetTitle },
+                    // The column chose the destination; the dialog offers that route's criteria only.
+                    { d => d.Routes, [EscalationMatrix.Route(card.Level, target.Level)!] }, { d => d.TargetName, target.IsQueue ? null : targetTitle },
                     { d => d.Vendors, target.VendorCompanyId is int v ? [new VendorOption(v, targetTitle)] : await People.VendorsAsync() },
                     { d => d.OnConfirm, choice => run(() => Commands.EscalateAsync(actor, card.Id, card.Version, choice.CriterionCode, choice.Reason,
                         choice.VendorCompanyId, target.PersonId)) },

@@ -76,7 +76,7 @@ public partial class TicketPage
     {
         detail = await Queries.GetAsync(actor, Number);
         notFound = detail is null;
-        actions = detail?.Ticket.AllowedActions(actor) ?? [];
+        actions = detail?.AllowedActions(actor) ?? [];
     }
 
     private async Task OnTicketChanged(TicketChanged change)
@@ -101,10 +101,15 @@ public partial class TicketPage
                 ? () => Commands.FinalizeAsync(actor, ticket.Id, ticket.Version, satisfaction) : null,
             TicketAction.Resolver => await AskText("Resolver el ticket", "Acciones realizadas", "Describa lo que se hizo y las pruebas de funcionamiento (6.5).", "Resolver", TicketLimits.SolutionMaxLength) is { } solution
                 ? () => Commands.ResolveAsync(actor, ticket.Id, ticket.Version, solution) : null,
-            TicketAction.Reabrir => await AskText("Reabrir el ticket", "Motivo de la disconformidad", null, "Reabrir") is { } why
+            TicketAction.Reabrir when !ticket.ReopensOnBehalf(actor) => await AskText("Reabrir el ticket", "Motivo de la disconformidad", null, "Reabrir") is { } why
                 ? () => Commands.ReopenAsync(actor, ticket.Id, ticket.Version, why) : null,
-            TicketAction.Anular => await AskText("Anular el ticket", "Motivo de la anulación", "Por ejemplo: ticket duplicado de otro ya registrado.", "Anular") is { } cancel
-                ? () => Commands.CancelAsync(actor, ticket.Id, ticket.Version, cancel) : null,
+            TicketAction.Reabrir => await AskReopenOnBehalf(ticket) is { } asked
+                ? () => Commands.ReopenAsync(actor, ticket.Id, ticket.Version, asked.Reason, asked.OnBehalf) : null,
+            TicketAction.Anular => await AskCancel() is { } cancel
+                ? () => Commands.CancelAsync(actor, ticket.Id, ticket.Version, cancel.Reason, cancel.RequesterNote) : null,
+            TicketAction.Asumir => await AskText("Asumir el ticket", "Motivo",
+                    $"{ticket.AssigneeName} está ausente. El ticket pasará a usted y {ticket.AssigneeName} recibirá un aviso con este motivo.", "Asumir") is { } takeOver
+                ? () => Commands.TakeOverAsync(actor, ticket.Id, ticket.Version, takeOver) : null,
             TicketAction.Escalar => await AskEscalation(ticket) is { } esc
                 ? () => Commands.EscalateAsync(actor, ticket.Id, ticket.Version, esc.CriterionCode, esc.Reason, esc.VendorCompanyId) : null,
             TicketAction.Reasignar => await AskAssignee(ticket) is { } re
@@ -157,9 +162,22 @@ public partial class TicketPage
 
     private async Task<EscalateDialog.Choice?> AskEscalation(Ticket ticket)
     {
-        var parameters = new DialogParameters<EscalateDialog> { { d => d.From, ticket.Level }, { d => d.Vendors, await People.VendorsAsync() } };
+        var parameters = new DialogParameters<EscalateDialog> { { d => d.Routes, ticket.EscalationRoutes(actor) }, { d => d.Vendors, await People.VendorsAsync() } };
         var result = await (await Dialogs.ShowAsync<EscalateDialog>("Escalar el ticket", parameters, DialogOptions)).Result;
         return result is { Canceled: false, Data: EscalateDialog.Choice choice } ? choice : null;
+    }
+
+    private async Task<ReopenOnBehalfDialog.Choice?> AskReopenOnBehalf(Ticket ticket)
+    {
+        var parameters = new DialogParameters<ReopenOnBehalfDialog> { { d => d.RequesterName, ticket.RequesterName } };
+        var result = await (await Dialogs.ShowAsync<ReopenOnBehalfDialog>("Reabrir a pedido del solicitante", parameters, DialogOptions)).Result;
+        return result is { Canceled: false, Data: ReopenOnBehalfDialog.Choice choice } ? choice : null;
+    }
+
+    private async Task<CancelDialog.Choice?> AskCancel()
+    {
+        var result = await (await Dialogs.ShowAsync<CancelDialog>("Anular el ticket", DialogOptions)).Result;
+        return result is { Canceled: false, Data: CancelDialog.Choice choice } ? choice : null;
     }
 
     private async Task<Satisfaction?> AskSatisfaction()
@@ -188,6 +206,7 @@ public partial class TicketPage
     {
         TicketAction.Tomar => Icons.Material.Filled.PanTool,
         TicketAction.Reasignar => Icons.Material.Filled.SwapHoriz,
+        TicketAction.Asumir => Icons.Material.Filled.AssignmentInd,
         TicketAction.Escalar => Icons.Material.Filled.TrendingUp,
         TicketAction.Resolver => Icons.Material.Filled.CheckCircle,
         TicketAction.Reabrir => Icons.Material.Filled.Replay,

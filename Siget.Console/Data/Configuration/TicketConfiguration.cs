@@ -87,6 +87,7 @@ internal sealed class TicketHistoryConfiguration : IEntityTypeConfiguration<Tick
         entry.Property(h => h.ToAssignee).HasMaxLength(200);
         entry.Property(h => h.CriterionCode).HasMaxLength(40);
         entry.Property(h => h.Reason).HasMaxLength(TicketLimits.SolutionMaxLength);
+        entry.Property(h => h.RequesterNote).HasMaxLength(TicketLimits.ReasonMaxLength);
         entry.HasIndex(h => new { h.TicketId, h.AtUtc });
     }
 }

@@ -79,7 +79,7 @@ public sealed class TicketLifecycles(BenchPeople people, Func<int, SlaPolicy> po
         };
         if (climb >= 2)
         {
-            ticket.Escalate(holder, Criterion(SupportLevel.Nivel1), "Requiere conocimiento especializado.", null, Later(30, 480));
+            ticket.Escalate(holder, Criterion(SupportLevel.Nivel1, SupportLevel.Nivel2), "Requiere conocimiento especializado.", null, Later(30, 480));
             if (stop == Stop.EnColaN2) return Done();
             holder = Worker(people.Specialists, at);
             ticket.Take(holder, Later(10, 240));
@@ -90,7 +90,7 @@ public sealed class TicketLifecycles(BenchPeople people, Func<int, SlaPolicy> po
         {
             var vendorUser = people.VendorUsers[_random.Next(people.VendorUsers.Count)];
             var vendor = people.Vendors.First(v => v.Id == vendorUser.VendorCompanyId);
-            ticket.Escalate(holder, Criterion(SupportLevel.Nivel2), "Falla cubierta por la garantía del proveedor.", vendor, Later(60, 960));
+            ticket.Escalate(holder, Criterion(SupportLevel.Nivel2, SupportLevel.Nivel3), "Falla cubierta por la garantía del proveedor.", vendor, Later(60, 960));
             holder = vendorUser;
             ticket.Take(holder, Later(30, 600));
             messages.Add(ticket.Reply(holder, "Se programó la visita técnica del proveedor.", false, Later(30, 480)));
@@ -99,14 +99,14 @@ public sealed class TicketLifecycles(BenchPeople people, Func<int, SlaPolicy> po
         if (climb >= 4)
         {
             var supervisor = people.Supervisors[_random.Next(people.Supervisors.Count)];
-            ticket.Escalate(supervisor, Criterion(SupportLevel.Nivel3), "El proveedor no cumplió el plazo de su contrato.", null, Later(240, 2880));
+            ticket.Escalate(supervisor, Criterion(SupportLevel.Nivel3, SupportLevel.Nivel4), "El proveedor no cumplió el plazo de su contrato.", null, Later(240, 2880));
             if (stop == Stop.Nivel4) return Done();
             holder = supervisor;
             ticket.Take(holder, Later(30, 600));
             if (stop == Stop.Direccion)
             {
                 // Rare: the head of UTI takes it to Dirección Ejecutiva (investment, emergency change) and it waits there.
-                ticket.Escalate(holder, Criterion(SupportLevel.Nivel4), "Requiere decisión de la Dirección Ejecutiva.", null, Later(60, 480));
+                ticket.Escalate(holder, Criterion(SupportLevel.Nivel4, SupportLevel.DireccionEjecutiva), "Requiere decisión de la Dirección Ejecutiva.", null, Later(60, 480));
                 return Done();
             }
         }
@@ -191,9 +191,9 @@ public sealed class TicketLifecycles(BenchPeople people, Func<int, SlaPolicy> po
         _ => Channel.CorreoElectronico,
     };
 
-    private string Criterion(SupportLevel level)
+    private string Criterion(SupportLevel from, SupportLevel to)
     {
-        var criteria = EscalationMatrix.CriteriaFrom(level).Where(c => c.Code != EscalationMatrix.NoProgressCriterionCode).ToList();
+        var criteria = EscalationMatrix.CriteriaFor(from, to).Where(c => c.Code != EscalationMatrix.NoProgressCriterionCode).ToList();
         return criteria[_random.Next(criteria.Count)].Code;
     }
 

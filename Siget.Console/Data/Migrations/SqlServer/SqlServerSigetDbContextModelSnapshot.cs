@@ -1502,6 +1502,10 @@ namespace Siget.Console.Data.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<string>("RequesterNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<int>("TicketId")
                         .HasColumnType("int");
 
