@@ -43,6 +43,52 @@ public sealed class AccountSecurityTests : IAsyncLifetime
         return (response, await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("//evil.example")]
+    [InlineData("//evil.example/cola")]
+    [InlineData("/\\evil.example")]
+    [InlineData("\\\\evil.example")]
+    [InlineData("https://evil.example/")]
+    [InlineData("http:evil.example")]
+    [InlineData("HTTPS://evil.example")]
+    [InlineData(" //evil.example")]
+    [InlineData("/\t/evil.example")]
+    [InlineData("/.//evil.example")]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("%2F%2Fevil.example")]
+    [InlineData("///evil.example")]
+    public async Task A_sign_in_never_sends_the_person_to_another_site(string returnUrl)
+    {
+        var client = Browser();
+        var address = $"/cuenta/ingresar?ReturnUrl={Uri.EscapeDataString(returnUrl)}";
+        var token = HtmlForms.Token(await client.GetStringAsync(address));
+
+        var response = await client.PostAsync(address, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login", ["__RequestVerificationToken"] = token, ["Input.UserName"] = "tecnico1", ["Input.Password"] = DemoData.Password,
+        }));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect, "the person is signed in and sent on");
+        var target = new Uri(client.BaseAddress!, response.Headers.Location!);
+        target.Authority.Should().Be(client.BaseAddress!.Authority, "the sign-in stays on this site");
+        target.AbsolutePath.Should().NotStartWith("//").And.NotContain("\\");
+    }
+
+    [Fact]
+    public async Task A_sign_in_sends_the_person_back_to_the_page_of_this_site_they_asked_for()
+    {
+        var client = Browser();
+        const string address = "/cuenta/ingresar?ReturnUrl=cola%2Ftodos%3Fprioridad%3DAlta";
+        var token = HtmlForms.Token(await client.GetStringAsync(address));
+
+        var response = await client.PostAsync(address, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login", ["__RequestVerificationToken"] = token, ["Input.UserName"] = "tecnico1", ["Input.Password"] = DemoData.Password,
+        }));
+
+        new Uri(client.BaseAddress!, response.Headers.Location!).PathAndQuery.Should().Be("/cola/todos?prioridad=Alta");
+    }
+
     [Fact]
     public async Task Every_page_carries_the_security_headers()
     {
