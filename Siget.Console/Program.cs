@@ -130,8 +130,9 @@ builder.Services.AddSingleton<AuditLog>();
 builder.Services.AddSingleton<UserAdministration>();
 builder.Services.AddSingleton<OrganizationAdministration>();
 builder.Services.AddSingleton<CitizenLookup>();
-builder.Services.AddOptions<CitizenLookupLimits>().BindConfiguration(CitizenLookupLimits.Section);
-builder.Services.AddRateLimiter(CitizenLookupLimits.Configure);
+builder.Services.AddRequestLimits();
+builder.Services.AddSingleton<SignInAttempts>();
+builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddSingleton<SupervisorBoard>();
 builder.Services.AddSingleton<Siget.Console.Services.Reports.ReportQueries>();
 builder.Services.AddSingleton<AgentAvailability>();
@@ -177,7 +178,7 @@ app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
-app.MapHealthChecks("/health", HealthResponse.Options);
+app.MapHealthChecks("/health", HealthResponse.Options).WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
 // SecurityHeaders writes the one Content-Security-Policy (frame-ancestors 'none' included).
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 app.MapHub<QueueHub>(QueueHub.Path);

@@ -72,7 +72,7 @@ public static class EntraIdSignIn
     {
         endpoints.MapGet("/cuenta/entra", (string? returnUrl) => TypedResults.Challenge(
             new AuthenticationProperties { RedirectUri = $"/cuenta/entra/vuelta?returnUrl={Uri.EscapeDataString(ReturnAddress.Local(returnUrl))}" },
-            [EntraIdOptions.Scheme]));
+            [EntraIdOptions.Scheme])).RequireRateLimiting(RequestLimits.SignIn);
 
         endpoints.MapGet("/cuenta/entra/vuelta", async (HttpContext context, string? returnUrl, SignInManager<ApplicationUser> signIn, AuditLog audit) =>
         {
@@ -89,6 +89,6 @@ public static class EntraIdSignIn
             await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: "EntraId");
             await audit.RecordAsync(user.Id, user.FullName, "Ingreso", user.UserName ?? user.Id, after: "Microsoft Entra ID", address: address);
             return Results.LocalRedirect("~/" + ReturnAddress.Local(returnUrl));
-        });
+        }).RequireRateLimiting(RequestLimits.SignIn);
     }
 }
