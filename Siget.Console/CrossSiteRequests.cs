@@ -17,7 +17,7 @@ public static class CrossSiteRequests
                 ? await next(context)
                 : Results.Content(
                     """
-                    <!DOCTYPE html><html lang="es-PE"><head><meta charset="utf-8"><title>Solicitud rechazada · SIGET</title></head>
+                    <!DOCTYPE html><html lang="es-PE"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Solicitud rechazada · SIGET</title></head>
                     <body style="font-family:system-ui,sans-serif;max-width:520px;margin:48px auto;padding:0 16px">
                     <h1>Solicitud rechazada</h1>
                     <p role="alert">La solicitud no vino de una página vigente de SIGET. Recargue la página y vuelva a intentarlo.</p>

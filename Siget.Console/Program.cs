@@ -90,6 +90,7 @@ builder.Services.AddIdentityCore<ApplicationUser>(o =>
         o.SignIn.RequireConfirmedAccount = false;
         o.User.RequireUniqueEmail = false;
         o.Password.RequiredLength = 8;
+        // Failed sign-ins lock a name on the client that failed, not the account (SignInAttempts reads these two).
         o.Lockout.MaxFailedAccessAttempts = 5;
         o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         o.Lockout.AllowedForNewUsers = true;

@@ -58,7 +58,7 @@ public static class RequestLimits
         response.ContentType = "text/html; charset=utf-8";
         await response.WriteAsync(
             $"""
-            <!DOCTYPE html><html lang="es-PE"><head><meta charset="utf-8"><title>Demasiados intentos · SIGET</title></head>
+            <!DOCTYPE html><html lang="es-PE"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Demasiados intentos · SIGET</title></head>
             <body style="font-family:system-ui,sans-serif;max-width:520px;margin:48px auto;padding:0 16px">
             <h1>Demasiados intentos</h1>
             <p role="alert">{what} Por seguridad, espere unos minutos y vuelva a intentarlo.</p>
