@@ -90,6 +90,7 @@ builder.Services.AddIdentityCore<ApplicationUser>(o =>
         o.SignIn.RequireConfirmedAccount = false;
         o.User.RequireUniqueEmail = false;
         o.Password.RequiredLength = 8;
+        // Failed sign-ins lock a name on the client that failed, not the account (SignInAttempts reads these two).
         o.Lockout.MaxFailedAccessAttempts = 5;
         o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         o.Lockout.AllowedForNewUsers = true;
@@ -130,8 +131,9 @@ builder.Services.AddSingleton<AuditLog>();
 builder.Services.AddSingleton<UserAdministration>();
 builder.Services.AddSingleton<OrganizationAdministration>();
 builder.Services.AddSingleton<CitizenLookup>();
-builder.Services.AddOptions<CitizenLookupLimits>().BindConfiguration(CitizenLookupLimits.Section);
-builder.Services.AddRateLimiter(CitizenLookupLimits.Configure);
+builder.Services.AddRequestLimits();
+builder.Services.AddSingleton<SignInAttempts>();
+builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddSingleton<SupervisorBoard>();
 builder.Services.AddSingleton<Siget.Console.Services.Reports.ReportQueries>();
 builder.Services.AddSingleton<AgentAvailability>();
@@ -179,7 +181,7 @@ app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
-app.MapHealthChecks("/health", HealthResponse.Options);
+app.MapHealthChecks("/health", HealthResponse.Options).WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
 // SecurityHeaders writes the one Content-Security-Policy (frame-ancestors 'none' included).
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 app.MapHub<QueueHub>(QueueHub.Path);

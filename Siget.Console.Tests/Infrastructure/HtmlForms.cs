@@ -15,9 +15,9 @@ public static partial class HtmlForms
     }
 
     /// <summary>A page without what legitimately differs between two answers: the value typed back, the antiforgery
-    /// token, the CSP nonce and Blazor's per-response markers (HTML comments).</summary>
+    /// token, the CSP nonce, Blazor's per-response markers (HTML comments) and its encrypted redirect address.</summary>
     public static string Comparable(string page, string typedValue) => Regex.Replace(Regex.Replace(
-        page.Replace($"value=\"{typedValue}\"", "value=\"\""), "(__RequestVerificationToken\" value=\"|nonce=\")[^\"]+", "$1"),
+        page.Replace($"value=\"{typedValue}\"", "value=\"\""), "(__RequestVerificationToken\" value=\"|nonce=\"|opaque-redirect\\?url=)[^\"<]+", "$1"),
         "<!--.*?-->", "", RegexOptions.Singleline);
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Siget.Console.Data;
 using Siget.Console.Tests.Infrastructure;
 using Siget.Core.Access;
@@ -41,6 +44,52 @@ public sealed class AccountSecurityTests : IAsyncLifetime
             ["_handler"] = "login", ["__RequestVerificationToken"] = token, ["Input.UserName"] = userName, ["Input.Password"] = password,
         }));
         return (response, await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("//evil.example")]
+    [InlineData("//evil.example/cola")]
+    [InlineData("/\\evil.example")]
+    [InlineData("\\\\evil.example")]
+    [InlineData("https://evil.example/")]
+    [InlineData("http:evil.example")]
+    [InlineData("HTTPS://evil.example")]
+    [InlineData(" //evil.example")]
+    [InlineData("/\t/evil.example")]
+    [InlineData("/.//evil.example")]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("%2F%2Fevil.example")]
+    [InlineData("///evil.example")]
+    public async Task A_sign_in_never_sends_the_person_to_another_site(string returnUrl)
+    {
+        var client = Browser();
+        var address = $"/cuenta/ingresar?ReturnUrl={Uri.EscapeDataString(returnUrl)}";
+        var token = HtmlForms.Token(await client.GetStringAsync(address));
+
+        var response = await client.PostAsync(address, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login", ["__RequestVerificationToken"] = token, ["Input.UserName"] = "tecnico1", ["Input.Password"] = DemoData.Password,
+        }));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect, "the person is signed in and sent on");
+        var target = new Uri(client.BaseAddress!, response.Headers.Location!);
+        target.Authority.Should().Be(client.BaseAddress!.Authority, "the sign-in stays on this site");
+        target.AbsolutePath.Should().NotStartWith("//").And.NotContain("\\");
+    }
+
+    [Fact]
+    public async Task A_sign_in_sends_the_person_back_to_the_page_of_this_site_they_asked_for()
+    {
+        var client = Browser();
+        const string address = "/cuenta/ingresar?ReturnUrl=cola%2Ftodos%3Fprioridad%3DAlta";
+        var token = HtmlForms.Token(await client.GetStringAsync(address));
+
+        var response = await client.PostAsync(address, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login", ["__RequestVerificationToken"] = token, ["Input.UserName"] = "tecnico1", ["Input.Password"] = DemoData.Password,
+        }));
+
+        new Uri(client.BaseAddress!, response.Headers.Location!).PathAndQuery.Should().Be("/cola/todos?prioridad=Alta");
     }
 
     [Fact]
@@ -138,7 +187,7 @@ public sealed class AccountSecurityTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Five_failures_lock_the_account_with_a_clear_message_and_the_lockout_is_audited()
+    public async Task Five_failures_lock_the_name_on_that_client_with_a_clear_message_and_the_lockout_is_audited()
     {
         var client = Browser();
         for (var i = 0; i < 4; i++) await PostSignInAsync(client, "bloqueable", "incorrecta");
@@ -147,9 +196,52 @@ public sealed class AccountSecurityTests : IAsyncLifetime
 
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
         response.Headers.Location!.OriginalString.Should().EndWith("cuenta/bloqueada");
-        WebUtility.HtmlDecode(await client.GetStringAsync("/cuenta/bloqueada")).Should().Contain("Cuenta bloqueada temporalmente");
+        WebUtility.HtmlDecode(await client.GetStringAsync("/cuenta/bloqueada")).Should().Contain("Ingreso bloqueado temporalmente")
+            .And.Contain("Vuelva a intentarlo en 15 minutos o pida a la Mesa de Ayuda de la UTI que lo desbloquee.");
         (await AuditAsync()).Select(a => a.Action).Should().EndWith("Cuenta bloqueada");
         var right = await PostSignInAsync(client, "bloqueable", DemoData.Password);
-        right.Response.Headers.Location!.OriginalString.Should().EndWith("cuenta/bloqueada", "the right password does not open a locked account until the lockout ends");
+        right.Response.Headers.Location!.OriginalString.Should().EndWith("cuenta/bloqueada", "the right password does not open a locked name until the lockout ends");
+        _app.Clock.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1));
+        (await PostSignInAsync(client, "bloqueable", DemoData.Password)).Response.Headers.Location!.OriginalString.Should()
+            .NotContain("bloqueada", "the lock ends by itself");
+    }
+
+    [Fact]
+    public async Task A_name_that_exists_and_one_that_does_not_get_the_same_answer_and_the_same_work_at_every_attempt()
+    {
+        var hasher = new CountingHasher();
+        await using var app = _app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IPasswordHasher<ApplicationUser>>(hasher)));
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+        for (var attempt = 1; attempt <= 7; attempt++)
+        {
+            var answers = new List<(HttpStatusCode Status, string? Location, string Page, int Hashes)>();
+            foreach (var name in new[] { "bloqueable", "nadie-con-ese-nombre" })
+            {
+                var before = hasher.Verified;
+                var (response, body) = await PostSignInAsync(client, name, "incorrecta");
+                answers.Add((response.StatusCode, response.Headers.Location?.OriginalString, HtmlForms.Comparable(body, name), hasher.Verified - before));
+            }
+
+            answers[0].Should().Be(answers[1], $"attempt {attempt} must not tell which name exists");
+            answers[0].Hashes.Should().Be(1, "one password check each, locked or not");
+            (answers[0].Location?.EndsWith("cuenta/bloqueada") ?? false).Should().Be(attempt >= 5, "the fifth failure locks, for both");
+        }
+    }
+
+    /// <summary>Counts password checks: the work a sign-in attempt costs, whatever the clock says.</summary>
+    private sealed class CountingHasher : IPasswordHasher<ApplicationUser>
+    {
+        private readonly PasswordHasher<ApplicationUser> _real = new();
+        private int _verified;
+        public int Verified => _verified;
+
+        public string HashPassword(ApplicationUser user, string password) => _real.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(ApplicationUser user, string hashedPassword, string providedPassword)
+        {
+            Interlocked.Increment(ref _verified);
+            return _real.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
     }
 }

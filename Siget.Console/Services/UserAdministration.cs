@@ -38,7 +38,8 @@ public sealed record UserQuery(string? Text = null, Role? Role = null, bool Incl
 /// changing the role) renews the person's security stamp, so their sign-in cookie stops being accepted at its next
 /// check (within a minute) and their live screens close when the circuit revalidates (within 30 seconds).
 /// </summary>
-public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFactory<SigetDbContext> dbFactory, AuditLog audit, TimeProvider clock)
+public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFactory<SigetDbContext> dbFactory, AuditLog audit, TimeProvider clock,
+    SignInAttempts attempts)
 {
     public const int MaxTake = 100;
 
@@ -62,7 +63,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFa
             })
             .ToListAsync(ct);
         return (rows.Select(u => new UserRow(u.Id, u.UserName!, u.FullName, u.Email, u.Role, u.UnitId, u.Unit, u.Classification,
-            u.VendorCompanyId, u.Vendor, u.IsActive, u.IsAvailable, u.LockoutEnd > now)).ToList(), total);
+            u.VendorCompanyId, u.Vendor, u.IsActive, u.IsAvailable, u.LockoutEnd > now || attempts.IsLockedAnywhere(u.UserName!))).ToList(), total);
     }
 
     /// <summary>Creates an active account with an initial password the person should change.</summary>
@@ -119,6 +120,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFa
         var user = await FindAsync(users, userId);
         Check(await users.SetLockoutEndDateAsync(user, null));
         Check(await users.ResetAccessFailedCountAsync(user));
+        attempts.Release(user.UserName!);
         await audit.RecordAsync(actor.UserId, actor.Name, "Cuenta desbloqueada", user.UserName!, ct: ct);
     }
 

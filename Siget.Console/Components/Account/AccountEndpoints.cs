@@ -7,7 +7,7 @@ namespace Siget.Console.Components.Account;
 
 internal static class AccountEndpoints
 {
-    /// <summary>Sign-out is a POST from the shell's form (antiforgery-protected by the form).</summary>
+    /// <summary>Sign-out is a POST from the shell's form, which carries the antiforgery token; without it, refused.</summary>
     public static IEndpointConventionBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var account = endpoints.MapGroup("/cuenta");
@@ -21,7 +21,7 @@ internal static class AccountEndpoints
             }
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect("~/cuenta/ingresar");
-        });
+        }).RequireAntiforgery();
         return account;
     }
 }

@@ -71,8 +71,8 @@ public static class EntraIdSignIn
     public static void MapEntraIdEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/cuenta/entra", (string? returnUrl) => TypedResults.Challenge(
-            new AuthenticationProperties { RedirectUri = $"/cuenta/entra/vuelta?returnUrl={Uri.EscapeDataString(Local(returnUrl))}" },
-            [EntraIdOptions.Scheme]));
+            new AuthenticationProperties { RedirectUri = $"/cuenta/entra/vuelta?returnUrl={Uri.EscapeDataString(ReturnAddress.Local(returnUrl))}" },
+            [EntraIdOptions.Scheme])).RequireRateLimiting(RequestLimits.SignIn);
 
         endpoints.MapGet("/cuenta/entra/vuelta", async (HttpContext context, string? returnUrl, SignInManager<ApplicationUser> signIn, AuditLog audit) =>
         {
@@ -88,9 +88,7 @@ public static class EntraIdSignIn
             }
             await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: "EntraId");
             await audit.RecordAsync(user.Id, user.FullName, "Ingreso", user.UserName ?? user.Id, after: "Microsoft Entra ID", address: address);
-            return Results.LocalRedirect(Local(returnUrl));
-        });
+            return Results.LocalRedirect("~/" + ReturnAddress.Local(returnUrl));
+        }).RequireRateLimiting(RequestLimits.SignIn);
     }
-
-    private static string Local(string? url) => string.IsNullOrEmpty(url) || !url.StartsWith('/') || url.StartsWith("//") ? "/" : url;
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using Siget.Console.Components.Shared;
 using Siget.Console.Services;
 using Siget.Console.Services.Knowledge;
 using Siget.Core;
@@ -25,7 +26,7 @@ public partial class ArticleEditorPage
 
     [Parameter] public int? Id { get; set; }
     /// <summary>A new article's service, when the editor is opened from one (<c>?servicio=15</c>).</summary>
-    [SupplyParameterFromQuery(Name = "servicio")] private int? Servicio { get; set; }
+    [SupplyParameterFromQuery(Name = "servicio")] private string? Servicio { get; set; }
 
     private Actor actor = default!;
     private IReadOnlyList<CatalogEntry> catalog = [];
@@ -41,6 +42,7 @@ public partial class ArticleEditorPage
     private string? notice;
     private bool conflict;
     private bool busy;
+    private IReadOnlyList<string> ignored = [];
 
     private string SaveText => article is null || article.State == ArticleState.Borrador ? "Guardar borrador" : "Guardar cambios";
 
@@ -50,7 +52,13 @@ public partial class ArticleEditorPage
     {
         actor = (await AuthenticationState).User.ToActor();
         catalog = await Catalog.ActiveEntriesAsync();
-        if (Id is null) service = catalog.FirstOrDefault(e => e.Code == Servicio);
+        if (Id is null)
+        {
+            var query = new QueryValues();
+            var code = query.Int("servicio", Servicio);
+            service = catalog.FirstOrDefault(e => e.Code == code);
+            ignored = query.Ignored;
+        }
         else await ReloadAsync();
         loaded = true;
     }

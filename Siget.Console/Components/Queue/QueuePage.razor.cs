@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web.Virtualization;
 using Microsoft.JSInterop;
+using Siget.Console.Components.Shared;
 using Siget.Console.Live;
 using Siget.Console.Services;
 using Siget.Core.Access;
@@ -38,11 +39,11 @@ public partial class QueuePage
     [SupplyParameterFromQuery(Name = "estado")] public string? StateParam { get; set; }
     [SupplyParameterFromQuery(Name = "prioridad")] public string? PriorityParam { get; set; }
     [SupplyParameterFromQuery(Name = "nivel")] public string? LevelParam { get; set; }
-    [SupplyParameterFromQuery(Name = "categoria")] public int? CategoryParam { get; set; }
-    [SupplyParameterFromQuery(Name = "servicio")] public int? SubcategoryParam { get; set; }
+    [SupplyParameterFromQuery(Name = "categoria")] public string? CategoryParam { get; set; }
+    [SupplyParameterFromQuery(Name = "servicio")] public string? SubcategoryParam { get; set; }
     [SupplyParameterFromQuery(Name = "canal")] public string? ChannelParam { get; set; }
     [SupplyParameterFromQuery(Name = "asignado")] public string? AssigneeParam { get; set; }
-    [SupplyParameterFromQuery(Name = "unidad")] public int? UnitParam { get; set; }
+    [SupplyParameterFromQuery(Name = "unidad")] public string? UnitParam { get; set; }
     [SupplyParameterFromQuery(Name = "q")] public string? SearchParam { get; set; }
 
     private Actor? actor;
@@ -66,13 +67,15 @@ public partial class QueuePage
     private readonly ConcurrentDictionary<int, bool> highlighted = new();
 
     private QueueFilter Filter { get; set; } = new();
+    // The address's values that were not understood, named on the page (see QueryValues).
+    private IReadOnlyList<string> ignored = [];
     private DateTime Now => Clock.GetUtcNow().UtcDateTime;
     private string StateFilter => StateParam ?? "abiertos";
     private string Title => actor?.Role == Role.Usuario ? "Mis tickets" : "Cola de tickets";
     private int ExtraFilterCount => new object?[] { Filter.Level, Filter.CategoryId, Filter.SubcategoryCode, Filter.Channel, Filter.AssigneeId, Filter.UnitId }.Count(v => v is not null);
     /// <summary>Everything the title and filter region shows (see <see cref="QueueRegion"/>).</summary>
     private object FiltersShown => (Filter with { States = [] }, string.Join(',', Filter.States), StateParam, moreFilters, actor?.UserId,
-        catalog.Count, workers.Count, units.Count);
+        catalog.Count, workers.Count, units.Count, string.Join(',', ignored));
     private bool HasFilters => ExtraFilterCount > 0 || Filter.Priority is not null || !string.IsNullOrEmpty(Filter.Search) || StateParam is not null;
 
     protected override async Task OnInitializedAsync()
@@ -103,6 +106,7 @@ public partial class QueuePage
     protected override async Task OnParametersSetAsync()
     {
         var previous = Filter;
+        var query = new QueryValues();
         Filter = new QueueFilter
         {
             View = actor!.Level is null ? QueueView.Todos : Vista switch
@@ -115,18 +119,18 @@ public partial class QueuePage
             {
                 "abiertos" => [],
                 "todos" => Enum.GetValues<TicketState>(),
-                var s when Enum.TryParse<TicketState>(s, out var state) => [state],
-                _ => [],
+                var s => query.Enum<TicketState>("estado", s) is { } state ? [state] : [],
             },
-            Priority = Enum.TryParse<Priority>(PriorityParam, out var p) ? p : null,
-            Level = Enum.TryParse<SupportLevel>(LevelParam, out var l) ? l : null,
-            CategoryId = CategoryParam,
-            SubcategoryCode = SubcategoryParam,
-            Channel = Enum.TryParse<Channel>(ChannelParam, out var c) ? c : null,
+            Priority = query.Enum<Priority>("prioridad", PriorityParam),
+            Level = query.Enum<SupportLevel>("nivel", LevelParam),
+            CategoryId = query.Int("categoria", CategoryParam),
+            SubcategoryCode = query.Int("servicio", SubcategoryParam),
+            Channel = query.Enum<Channel>("canal", ChannelParam),
             AssigneeId = string.IsNullOrEmpty(AssigneeParam) ? null : AssigneeParam,
-            UnitId = UnitParam,
+            UnitId = query.Int("unidad", UnitParam),
             Search = SearchParam,
         };
+        ignored = query.Ignored;
         moreFilters |= ExtraFilterCount > 0;
         if (moreFilters) await LoadFilterOptionsAsync();
         if (virtualize is not null && !FilterEquals(previous, Filter))

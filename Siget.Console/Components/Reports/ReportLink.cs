@@ -58,7 +58,13 @@ public static class ReportLink
         : System.Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed) && !int.TryParse(value, out _) ? parsed
         : throw new DomainException(error);
 
+    /// <summary>Dates a report can be about; far beyond them, the conversions to UTC and to the next month would overflow.</summary>
+    private static readonly (DateOnly First, DateOnly Last) Reach = (new(2000, 1, 1), new(2999, 12, 31));
+
     private static DateOnly Date(string? value, string which) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
-        : throw new DomainException($"La fecha {which} del periodo no es válida; use el formato aaaa-mm-dd.");
+        !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? throw new DomainException($"La fecha {which} del periodo no es válida; use el formato aaaa-mm-dd.")
+        : date < Reach.First || date > Reach.Last
+            ? throw new DomainException($"La fecha {which} del periodo debe estar entre el {Reach.First:dd/MM/yyyy} y el {Reach.Last:dd/MM/yyyy}.")
+        : date;
 }
