@@ -35,7 +35,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents(o =>
     // A network blip drops many screens at once (a switch, the office Wi-Fi): keep all of them, not the default 100,
     // so they come back to their circuits instead of reloading. A disconnected circuit costs about as much as a live one.
     o.DisconnectedCircuitMaxRetained = 5000;
-});
+}).AddHubOptions(o => o.MaximumReceiveMessageSize = Siget.Console.Components.Shared.InputLimits.MaximumReceiveMessageSize);
 builder.Services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight);
 builder.Services.AddTransient<MudLocalizer, SpanishMudLocalizer>();
 
@@ -75,10 +75,12 @@ builder.Services.ConfigureApplicationCookie(o =>
     }
 });
 builder.Services.AddAuthorization();
-// Cookies are checked against the database every minute: a deactivated person's requests stop being accepted.
-builder.Services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, clock) =>
+// Cookies are checked against the database as often as live sessions: a deactivated person's requests stop being accepted.
+builder.Services.AddOptions<SessionCheckOptions>().BindConfiguration(SessionCheckOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddSingleton<SessionRevocations>();
+builder.Services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider, Microsoft.Extensions.Options.IOptions<SessionCheckOptions>>((o, clock, sessions) =>
 {
-    o.ValidationInterval = TimeSpan.FromMinutes(1);
+    o.ValidationInterval = sessions.Value.RevalidationInterval;
     o.TimeProvider = clock;
 });
 builder.Services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)

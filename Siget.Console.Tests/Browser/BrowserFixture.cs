@@ -6,12 +6,17 @@ using Siget.Console.Tests.Infrastructure;
 
 namespace Siget.Console.Tests.Browser;
 
-/// <summary>The app with demo data on real Kestrel (loopback, free port) and Debian's Chromium driven by Playwright.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+/// <summary>The app with demo data on real Kestrel (loopback, free port) and Debian's Chromium driven by Playwright.
+/// A derived fixture may pass <paramref name="settings"/> (configuration keys) to the app.</summary>
+public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    public SigetAppFactory App { get; } = new(demoData: true, realClock: true);
+    public BrowserFixture() : this(null) { }
+
+    protected BrowserFixture(IReadOnlyDictionary<string, string>? settings) => App = new(demoData: true, realClock: true, settings: settings);
+
+    public SigetAppFactory App { get; }
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = default!;
     private IPlaywright _playwright = default!;

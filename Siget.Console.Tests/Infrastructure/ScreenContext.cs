@@ -37,6 +37,9 @@ public abstract class ScreenContext : IAsyncLifetime
         Bunit.Services.AddSingleton(desk.App.Service<NotificationCenter>());
         Bunit.Services.AddSingleton(desk.App.Service<NotificationFeed>());
         Bunit.Services.AddSingleton<TimeProvider>(desk.App.Clock);
+        // Drafts kept in the browser: bUnit's loose JS interop answers "nothing stored".
+        Bunit.Services.AddDataProtection();
+        Bunit.Services.AddScoped<Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedLocalStorage>();
     }
 
     protected HelpDeskFixture Desk { get; }

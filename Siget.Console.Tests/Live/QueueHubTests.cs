@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Siget.Console.Live;
 using Siget.Console.Services;
@@ -14,7 +15,8 @@ namespace Siget.Console.Tests.Live;
 /// <summary>The /hubs/queue contract for non-Blazor clients, spoken by the .NET SignalR client.</summary>
 public sealed class QueueHubTests : IAsyncLifetime
 {
-    private readonly SigetAppFactory _app = new();
+    private const int CheckSeconds = 5;
+    private readonly SigetAppFactory _app = new(settings: new Dictionary<string, string> { ["Sesiones:RevalidationSeconds"] = $"{CheckSeconds}" });
     private Actor _technician = default!;
     private Actor _specialist = default!;
     private Actor _requester = default!;
@@ -99,23 +101,60 @@ public sealed class QueueHubTests : IAsyncLifetime
             Impact = OperatingImpact.Total, AlternativeAvailable = false,
         });
 
-    [Fact]
-    public async Task A_deactivated_person_s_connection_is_closed_at_the_next_check()
+    public enum AccountChange { Deactivated, RoleChanged, PasswordReset }
+
+    [Theory]
+    [InlineData(AccountChange.Deactivated)]
+    [InlineData(AccountChange.RoleChanged)]
+    [InlineData(AccountChange.PasswordReset)]
+    public async Task An_administrator_s_change_to_a_person_closes_their_connection_at_once(AccountChange change)
     {
         var (_, cookies) = await _app.SignInAsync("tecnico");
         await using var connection = Connect(cookies);
+        var closed = Closed(connection);
+        await connection.StartAsync();
+        var admin = await _app.AddPersonAsync($"admin{Guid.NewGuid():N}"[..12], Role.Administrador, "Administradora");
+        var users = _app.Service<UserAdministration>();
+
+        await (change switch
+        {
+            AccountChange.Deactivated => users.DeactivateAsync(admin, _technician.UserId),
+            AccountChange.RoleChanged => users.UpdateAsync(admin, _technician.UserId,
+                new UserForm { UserName = "tecnico", FullName = "Luis Mendoza", Role = Role.Especialista }),
+            _ => users.ResetPasswordAsync(admin, _technician.UserId, "Otra#Clave2026"),
+        });
+
+        // No clock moves: the administrator's command itself closes the connection, not a later periodic check.
+        await closed.WaitAsync(TimeSpan.FromSeconds(10));
+        connection.State.Should().Be(HubConnectionState.Disconnected);
+    }
+
+    [Fact]
+    public async Task A_person_deactivated_elsewhere_is_disconnected_at_the_next_check_of_the_configured_interval()
+    {
+        var (_, cookies) = await _app.SignInAsync("tecnico");
+        await using var connection = Connect(cookies);
+        var closed = Closed(connection);
+        await connection.StartAsync();
+        // Straight in the database, as another SIGET server or a hand edit would: no signal in this process.
+        await using (var db = _app.CreateDbContext())
+        {
+            (await db.Users.SingleAsync(u => u.Id == _technician.UserId)).IsActive = false;
+            await db.SaveChangesAsync();
+        }
+        connection.State.Should().Be(HubConnectionState.Connected, "nothing told this process yet");
+
+        _app.Clock.Advance(TimeSpan.FromSeconds(CheckSeconds));
+
+        await closed.WaitAsync(TimeSpan.FromSeconds(10));
+        connection.State.Should().Be(HubConnectionState.Disconnected);
+    }
+
+    private static Task Closed(HubConnection connection)
+    {
         var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         connection.Closed += _ => { closed.TrySetResult(); return Task.CompletedTask; };
-        await connection.StartAsync();
-        var guard = _app.Service<QueueHubConnections>();
-
-        (await guard.RevalidateAsync()).Should().Be(0, "an active person stays connected");
-        await _app.Service<UserAdministration>().DeactivateAsync(new Actor("admin", "Administrador", Role.Administrador), _technician.UserId);
-        var closedNow = await guard.RevalidateAsync();
-
-        closedNow.Should().Be(1);
-        await closed.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        connection.State.Should().Be(HubConnectionState.Disconnected);
+        return closed.Task;
     }
 
     private HubConnection Connect(CookieContainer? cookies)

@@ -7,6 +7,8 @@ namespace Siget.Console.Data;
 public class ApplicationUser : IdentityUser
 {
     public const int FullNameMaxLength = 120;
+    /// <summary>Identity's own column size.</summary>
+    public const int EmailMaxLength = 256;
 
     [PersonalData]
     public string FullName { get; set; } = "";

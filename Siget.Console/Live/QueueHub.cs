@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Siget.Console.Data;
 using Siget.Console.Services;
 
@@ -34,18 +35,40 @@ public sealed class QueueHub(QueueHubConnections connections) : Hub
 }
 
 /// <summary>
-/// Keeps one feed subscription per hub connection and forwards its events to that connection only. Every
-/// <see cref="Interval"/> it checks the people connected: a connection whose person was deactivated (or whose security
-/// stamp changed: password reset, role change) is closed.
+/// Keeps one feed subscription per hub connection and forwards its events to that connection only. A person whose
+/// sessions are revoked in this process (<see cref="SessionRevocations"/>: deactivated, role or company changed,
+/// password reset) loses their connections at once; every <see cref="SessionCheckOptions.RevalidationSeconds"/> the people
+/// connected are also checked against the database, for changes made elsewhere.
 /// </summary>
-public sealed class QueueHubConnections(TicketFeed feed, IHubContext<QueueHub> hub, IDbContextFactory<SigetDbContext> dbFactory,
-    TimeProvider clock, ILogger<QueueHubConnections> logger) : BackgroundService
+public sealed class QueueHubConnections : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
-
     private sealed record Connection(HubCallerContext Context, string UserId, string? SecurityStamp, IDisposable Subscription);
 
     private readonly ConcurrentDictionary<string, Connection> _connections = new();
+    private readonly TicketFeed feed;
+    private readonly IHubContext<QueueHub> hub;
+    private readonly IDbContextFactory<SigetDbContext> dbFactory;
+    private readonly TimeProvider clock;
+    private readonly ILogger<QueueHubConnections> logger;
+    private readonly TimeSpan interval;
+
+    public QueueHubConnections(TicketFeed feed, IHubContext<QueueHub> hub, IDbContextFactory<SigetDbContext> dbFactory, TimeProvider clock,
+        ILogger<QueueHubConnections> logger, IOptions<SessionCheckOptions> sessions, SessionRevocations revocations)
+    {
+        (this.feed, this.hub, this.dbFactory, this.clock, this.logger) = (feed, hub, dbFactory, clock, logger);
+        interval = sessions.Value.RevalidationInterval;
+        revocations.Revoked += Close; // a singleton, as long-lived as the signal: no unsubscribing
+    }
+
+    /// <summary>Closes every connection of <paramref name="userId"/>.</summary>
+    private void Close(string userId)
+    {
+        foreach (var connection in _connections.Values.Where(c => c.UserId == userId))
+        {
+            Remove(connection.Context.ConnectionId);
+            connection.Context.Abort();
+        }
+    }
 
     public void Add(HubCallerContext context)
     {
@@ -84,7 +107,7 @@ public sealed class QueueHubConnections(TicketFeed feed, IHubContext<QueueHub> h
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
+        using var timer = new PeriodicTimer(interval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try { await RevalidateAsync(stoppingToken); }

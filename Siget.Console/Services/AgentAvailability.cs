@@ -28,7 +28,7 @@ public sealed class AgentAvailability(IDbContextFactory<SigetDbContext> dbFactor
     {
         if (userId != actor.UserId && actor.Role != Role.Supervisor)
             throw new DomainException("Solo el Ejecutivo de la UTI cambia la disponibilidad de otra persona.");
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
         var person = await db.Users.SingleOrDefaultAsync(u => u.Id == userId && u.IsActive, ct)
             ?? throw new DomainException("La persona no existe o está inactiva.");
         if (!WorksTickets(person.Role)) throw new DomainException("Solo el personal que atiende tickets tiene disponibilidad.");

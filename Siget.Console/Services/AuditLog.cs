@@ -31,9 +31,8 @@ public sealed class AuditLog(IDbContextFactory<SigetDbContext> dbFactory, TimePr
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Action)) rows = rows.Where(a => a.Action == filter.Action);
-        if (!string.IsNullOrWhiteSpace(filter.Text))
+        if (Text.Search(filter.Text) is { } text)
         {
-            var text = filter.Text.Trim();
             rows = rows.Where(a => a.Subject.Contains(text) || a.ActorName.Contains(text));
         }
         if (filter.FromUtc is { } from) rows = rows.Where(a => a.AtUtc >= from);
@@ -44,6 +43,7 @@ public sealed class AuditLog(IDbContextFactory<SigetDbContext> dbFactory, TimePr
         return (page, total);
     }
 
-    private static string Cut(string value, int max) => value.Length <= max ? value : value[..max];
-    private static string? Trim(string? value) => value is null ? null : Cut(value, AuditEntry.TextMaxLength);
+    // What is recorded may come from anyone (the user name typed at a failed sign-in): cleaned like any text.
+    private static string Cut(string value, int max) => Text.Cut(Text.Clean(value, multiline: false), max);
+    private static string? Trim(string? value) => value is null ? null : Text.Cut(Text.Clean(value, multiline: true), AuditEntry.TextMaxLength);
 }

@@ -27,7 +27,7 @@ public sealed class NotificationCenter(IDbContextFactory<SigetDbContext> dbFacto
 
     public async Task MarkReadAsync(Actor actor, long notificationId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         await db.Notifications.Where(n => n.Id == notificationId && n.RecipientId == actor.UserId && n.ReadAtUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, now), ct);
@@ -35,7 +35,7 @@ public sealed class NotificationCenter(IDbContextFactory<SigetDbContext> dbFacto
 
     public async Task MarkAllReadAsync(Actor actor, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         await db.Notifications.Where(n => n.RecipientId == actor.UserId && n.ReadAtUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, now), ct);

@@ -44,10 +44,10 @@ public sealed class OrganizationAdministration(IDbContextFactory<SigetDbContext>
     public async Task<int> SaveVendorAsync(Actor actor, int? id, VendorForm form, CancellationToken ct = default)
     {
         EnsureAdministrator(actor);
-        var name = Text.Required(form.Name, 200, "el nombre de la empresa");
+        var name = Text.RequiredLine(form.Name, 200, "el nombre de la empresa");
         if (form.ContractSlaHours is int hours && hours is < 1 or > 2000)
             throw new DomainException("El plazo del contrato va de 1 a 2000 horas.");
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
         if (await db.VendorCompanies.AnyAsync(v => v.Name == name && v.Id != id, ct))
             throw new DomainException($"Ya existe una empresa proveedora llamada «{name}».");
         var vendor = id is int existing
@@ -55,9 +55,9 @@ public sealed class OrganizationAdministration(IDbContextFactory<SigetDbContext>
             : db.VendorCompanies.Add(new VendorCompany()).Entity;
         var before = id is null ? null : Describe(vendor);
         vendor.Name = name;
-        vendor.ContractReference = Text.Optional(form.ContractReference, 100, "la referencia del contrato");
+        vendor.ContractReference = Text.OptionalLine(form.ContractReference, 100, "la referencia del contrato");
         vendor.ContractSlaHours = form.ContractSlaHours;
-        vendor.Contact = Text.Optional(form.Contact, 200, "el contacto");
+        vendor.Contact = Text.OptionalLine(form.Contact, 200, "el contacto");
         vendor.Active = form.Active;
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(actor.UserId, actor.Name, id is null ? "Proveedor creado" : "Proveedor modificado", name, before, Describe(vendor), ct: ct);
@@ -68,9 +68,9 @@ public sealed class OrganizationAdministration(IDbContextFactory<SigetDbContext>
     public async Task<int> SaveUnitAsync(Actor actor, int? id, UnitForm form, CancellationToken ct = default)
     {
         EnsureAdministrator(actor);
-        var name = Text.Required(form.Name, 200, "el nombre de la unidad o Tambo");
+        var name = Text.RequiredLine(form.Name, 200, "el nombre de la unidad o Tambo");
         if (!Enum.IsDefined(form.Kind)) throw new DomainException("Indique si es una unidad o un Tambo.");
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
         if (await db.Units.AnyAsync(u => u.Name == name && u.Id != id, ct))
             throw new DomainException($"Ya existe una unidad o Tambo llamado «{name}».");
         var unit = id is int existing

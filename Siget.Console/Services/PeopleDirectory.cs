@@ -26,9 +26,9 @@ public sealed class PeopleDirectory(IDbContextFactory<SigetDbContext> dbFactory)
         if (!TicketAccess.MayRegisterForOthers(actor)) throw new DomainException("Solo el personal de la UTI registra tickets para otras personas.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var people = db.Users.AsNoTracking().Where(u => u.IsActive && u.Role != Role.Proveedor);
-        if (!string.IsNullOrWhiteSpace(text))
+        if (Text.Search(text) is { } search)
         {
-            foreach (var word in CatalogSearch.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var word in CatalogSearch.Fold(search).Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 people = people.Where(u => u.SearchName.Contains(word) || (u.Unit != null && EF.Functions.Like(u.Unit.Name, $"%{word}%")));
         }
         var rows = await people.OrderBy(u => u.FullName).Take(20)

@@ -30,7 +30,7 @@ public sealed class ServiceCatalog(IDbContextFactory<SigetDbContext> dbFactory, 
     public async Task<int> AddAsync(Actor actor, int categoryId, string name, CancellationToken ct = default)
     {
         EnsureAdministrator(actor);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
         var category = await db.Categories.SingleOrDefaultAsync(c => c.Id == categoryId, ct) ?? throw new DomainException("La categoría no existe.");
         var code = (await db.Subcategories.MaxAsync(s => (int?)s.Code, ct) ?? 0) + 1;
         var entry = new ServiceSubcategory(code, category.Id, name);
@@ -56,7 +56,7 @@ public sealed class ServiceCatalog(IDbContextFactory<SigetDbContext> dbFactory, 
     private async Task ChangeAsync(Actor actor, int code, Func<ServiceSubcategory, (string Before, string After)> change, CancellationToken ct)
     {
         EnsureAdministrator(actor);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
         var entry = await db.Subcategories.SingleOrDefaultAsync(s => s.Code == code, ct) ?? throw new DomainException($"El servicio {code:00} no existe.");
         var (before, after) = change(entry);
         if (before == after) return;

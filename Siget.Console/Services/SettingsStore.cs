@@ -65,7 +65,7 @@ public sealed class SettingsStore(IDbContextFactory<SigetDbContext> dbFactory, I
 
         var before = JsonSerializer.Serialize(Load().Settings, Json);
         var after = JsonSerializer.Serialize(settings, Json);
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        await using (var db = await dbFactory.CreateForAsync(actor, ct))
         {
             var row = await db.Settings.SingleOrDefaultAsync(s => s.Key == Key, ct);
             if (row is null) db.Settings.Add(row = new StoredSetting { Key = Key });

@@ -93,7 +93,7 @@ public sealed class TicketCommands(IDbContextFactory<SigetDbContext> dbFactory, 
         Func<SigetDbContext, Ticket, DateTime, Task> change, CancellationToken ct)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
         var ticket = await db.Tickets.Where(TicketAccess.VisibleTo(actor)).SingleOrDefaultAsync(t => t.Id == ticketId, ct)
             ?? throw new DomainException("No se encontró el ticket.");
         if (ticket.Version != version) throw new TicketConflictException();

@@ -25,7 +25,7 @@ public sealed class TicketConversation(IDbContextFactory<SigetDbContext> dbFacto
         // Every file is checked before anything is written.
         var kinds = files.Select(f => AttachmentRules.Check(f.FileName, f.Content, f.Length)).ToList();
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
         var ticket = await db.Tickets.Where(TicketAccess.VisibleTo(actor)).SingleOrDefaultAsync(t => t.Id == ticketId, ct)
             ?? throw new DomainException("No se encontró el ticket.");
         var now = clock.GetUtcNow().UtcDateTime;

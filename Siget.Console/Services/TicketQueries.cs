@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Siget.Console.Data;
+using Siget.Core;
 using Siget.Core.Access;
 using Siget.Core.Catalog;
 using Siget.Core.Escalation;
@@ -154,10 +155,10 @@ public sealed class TicketQueries(IDbContextFactory<SigetDbContext> dbFactory, S
         if (filter.UnitId is { } unit) tickets = tickets.Where(t => t.UnitId == unit);
         if (filter.CategoryId is { } category)
             tickets = tickets.Where(t => db.Subcategories.Any(s => s.Code == t.SubcategoryCode && s.CategoryId == category));
-        if (!string.IsNullOrWhiteSpace(filter.Search))
+        if (Text.Search(filter.Search) is { } search)
         {
             // Every word must appear, whatever its case or accents ("loayza", "ancash", "2026-0001").
-            foreach (var word in CatalogSearch.Fold(filter.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var word in CatalogSearch.Fold(search).Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 tickets = tickets.Where(t => t.SearchText.Contains(word));
         }
         return tickets;

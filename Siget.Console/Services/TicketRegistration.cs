@@ -136,9 +136,11 @@ public sealed partial class TicketRegistration(IDbContextFactory<SigetDbContext>
         }
     }
 
-    /// <summary>The ticket's data as the catalog and the directory say it now; refuses a retired service or an inactive requester.</summary>
+    /// <summary>The ticket's data as the catalog and the directory say it now; refuses a retired service, an inactive
+    /// requester, or a registering person no longer active in the role they act in.</summary>
     private static async Task<NewTicket> NewTicketAsync(SigetDbContext db, PendingRegistration pending, CancellationToken ct)
     {
+        await db.EnsureStillActingAsync(pending.Actor, ct);
         var request = pending.Request;
         var subcategory = await db.Subcategories.AsNoTracking().SingleOrDefaultAsync(s => s.Code == request.SubcategoryCode, ct);
         if (subcategory is null) throw new DomainException($"El servicio {request.SubcategoryCode} no existe en el catálogo.");

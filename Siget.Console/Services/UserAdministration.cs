@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Siget.Console.Data;
+using Siget.Console.Live;
 using Siget.Core;
 using Siget.Core.Access;
 
@@ -35,11 +36,12 @@ public sealed record UserQuery(string? Text = null, Role? Role = null, bool Incl
 /// <summary>
 /// What administrators do to people's accounts: list, create, edit, deactivate and reactivate, reset the password,
 /// unlock. Every change is audited with the values before and after. Deactivating (or resetting the password, or
-/// changing the role) renews the person's security stamp, so their sign-in cookie stops being accepted at its next
-/// check (within a minute) and their live screens close when the circuit revalidates (within 30 seconds).
+/// changing the role or company) renews the person's security stamp, so their sign-in cookie stops being accepted at
+/// its next check, and ends their live screens and hub connections at once (<see cref="SessionRevocations"/>); their
+/// next command is refused anyway (<see cref="ActingPerson"/>).
 /// </summary>
 public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFactory<SigetDbContext> dbFactory, AuditLog audit, TimeProvider clock,
-    SignInAttempts attempts)
+    SignInAttempts attempts, SessionRevocations sessions)
 {
     public const int MaxTake = 100;
 
@@ -51,8 +53,8 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFa
         var users = db.Users.AsNoTracking();
         if (!query.IncludeInactive) users = users.Where(u => u.IsActive);
         if (query.Role is { } role) users = users.Where(u => u.Role == role);
-        if (!string.IsNullOrWhiteSpace(query.Text))
-            foreach (var word in Siget.Core.Catalog.CatalogSearch.Fold(query.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        if (Text.Search(query.Text) is { } search)
+            foreach (var word in Siget.Core.Catalog.CatalogSearch.Fold(search).Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 users = users.Where(u => u.SearchName.Contains(word));
         var total = await users.CountAsync(ct);
         var rows = await users.OrderBy(u => u.FullName).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, MaxTake))
@@ -69,7 +71,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFa
     /// <summary>Creates an active account with an initial password the person should change.</summary>
     public async Task<string> CreateAsync(Actor actor, UserForm form, string password, CancellationToken ct = default)
     {
-        EnsureAdministrator(actor);
+        await EnsureAdministratorAsync(actor, ct);
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = new ApplicationUser();
@@ -81,7 +83,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFa
 
     public async Task UpdateAsync(Actor actor, string userId, UserForm form, CancellationToken ct = default)
     {
-        EnsureAdministrator(actor);
+        await EnsureAdministratorAsync(actor, ct);
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = await FindAsync(users, userId);
@@ -92,7 +94,11 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFa
         await ApplyAsync(user, form, ct);
         Check(await users.UpdateAsync(user));
         // What someone may see or do changed: their current sessions must pick it up, so they sign in again.
-        if (user.Role != roleBefore || user.VendorCompanyId != vendorBefore) Check(await users.UpdateSecurityStampAsync(user));
+        if (user.Role != roleBefore || user.VendorCompanyId != vendorBefore)
+        {
+            Check(await users.UpdateSecurityStampAsync(user));
+            sessions.Revoke(user.Id);
+        }
         var after = Describe(user);
         if (after != before) await audit.RecordAsync(actor.UserId, actor.Name, "Usuario modificado", user.UserName!, before, after, ct: ct);
     }
@@ -103,18 +109,19 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFa
 
     public async Task ResetPasswordAsync(Actor actor, string userId, string newPassword, CancellationToken ct = default)
     {
-        EnsureAdministrator(actor);
+        await EnsureAdministratorAsync(actor, ct);
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = await FindAsync(users, userId);
         var token = await users.GeneratePasswordResetTokenAsync(user);
         Check(await users.ResetPasswordAsync(user, token, newPassword ?? "")); // also renews the security stamp
+        sessions.Revoke(user.Id);
         await audit.RecordAsync(actor.UserId, actor.Name, "Contraseña restablecida", user.UserName!, ct: ct);
     }
 
     public async Task UnlockAsync(Actor actor, string userId, CancellationToken ct = default)
     {
-        EnsureAdministrator(actor);
+        await EnsureAdministratorAsync(actor, ct);
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = await FindAsync(users, userId);
@@ -126,7 +133,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFa
 
     private async Task SetActiveAsync(Actor actor, string userId, bool active, CancellationToken ct)
     {
-        EnsureAdministrator(actor);
+        await EnsureAdministratorAsync(actor, ct);
         if (actor.UserId == userId) throw new DomainException("No puede desactivar su propia cuenta.");
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
@@ -134,7 +141,11 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFa
         if (user.IsActive == active) return;
         user.IsActive = active;
         Check(await users.UpdateAsync(user));
-        if (!active) Check(await users.UpdateSecurityStampAsync(user));
+        if (!active)
+        {
+            Check(await users.UpdateSecurityStampAsync(user));
+            sessions.Revoke(user.Id);
+        }
         await audit.RecordAsync(actor.UserId, actor.Name, active ? "Usuario reactivado" : "Usuario desactivado", user.UserName!,
             active ? "Inactivo" : "Activo", active ? "Activo" : "Inactivo", ct: ct);
     }
@@ -142,9 +153,10 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFa
     /// <summary>Validates the form against the rules of SIGET's roles and copies it onto the account.</summary>
     private async Task ApplyAsync(ApplicationUser user, UserForm form, CancellationToken ct)
     {
-        var userName = Text.Required(form.UserName, 60, "el usuario");
+        var userName = Text.RequiredLine(form.UserName, 60, "el usuario");
         if (userName.Any(char.IsWhiteSpace)) throw new DomainException("El usuario no puede tener espacios.");
-        var fullName = Text.Required(form.FullName, ApplicationUser.FullNameMaxLength, "el nombre completo");
+        var fullName = Text.RequiredLine(form.FullName, ApplicationUser.FullNameMaxLength, "el nombre completo");
+        var email = Text.OptionalLine(form.Email, ApplicationUser.EmailMaxLength, "el correo");
         if (!Enum.IsDefined(form.Role) || form.Role == Role.Sistema) throw new DomainException("Elija un rol válido.");
         if (form.Classification is { } c && !Enum.IsDefined(c)) throw new DomainException("Elija una clasificación válida.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -162,7 +174,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFa
 
         user.UserName = userName;
         user.FullName = fullName;
-        user.Email = string.IsNullOrWhiteSpace(form.Email) ? null : form.Email.Trim();
+        user.Email = email;
         user.Role = form.Role;
         user.UnitId = form.UnitId;
         user.Classification = form.Classification;
@@ -186,5 +198,12 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFa
     private static void EnsureAdministrator(Actor actor)
     {
         if (actor.Role != Role.Administrador) throw new DomainException("Solo un administrador gestiona las cuentas.");
+    }
+
+    /// <summary>For the commands: an administrator by the session, and still one by the database.</summary>
+    private async Task EnsureAdministratorAsync(Actor actor, CancellationToken ct)
+    {
+        EnsureAdministrator(actor);
+        await dbFactory.EnsureStillActingAsync(actor, ct);
     }
 }

@@ -19,7 +19,8 @@ public static class CatalogSearch
 
     public static string Fold(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        // Cleaned first: an unpaired surrogate would make Normalize throw, a NUL would never match anything.
+        var decomposed = Text.Clean(text, multiline: false).Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
             if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)

@@ -33,7 +33,7 @@ internal static class CatalogNames
 {
     public static string Validate(string name)
     {
-        var trimmed = (name ?? "").Trim();
+        var trimmed = Text.Clean(name, multiline: false);
         if (trimmed.Length == 0) throw new DomainException("El nombre de la entrada del catálogo es obligatorio.");
         if (trimmed.Length > ServiceCategory.NameMaxLength)
             throw new DomainException($"El nombre de la entrada del catálogo admite hasta {ServiceCategory.NameMaxLength} caracteres.");

@@ -53,7 +53,7 @@ public sealed class Article
             AuthorId = author.UserId, AuthorName = author.Name, CreatedAtUtc = nowUtc, State = ArticleState.Borrador,
         };
         article.Apply(content);
-        article.Stamp(author, nowUtc, Text.Optional(note, ArticleLimits.NoteMaxLength, "la nota del cambio") ?? "Borrador creado");
+        article.Stamp(author, nowUtc, Text.OptionalLine(note, ArticleLimits.NoteMaxLength, "la nota del cambio") ?? "Borrador creado");
         return article;
     }
 
@@ -89,7 +89,7 @@ public sealed class Article
     private void Revise(ArticleContent content, ArticleState state, Actor editor, DateTime nowUtc, string? note)
     {
         KnowledgeAccess.DemandWrite(editor);
-        var cleanNote = Text.Optional(note, ArticleLimits.NoteMaxLength, "la nota del cambio");
+        var cleanNote = Text.OptionalLine(note, ArticleLimits.NoteMaxLength, "la nota del cambio");
         var before = (Title, SubcategoryCode, Body, Visibility, State);
         Apply(content);
         if ((Title, SubcategoryCode, Body, Visibility, state) == before) throw new DomainException("No hay cambios que guardar.");
@@ -107,7 +107,7 @@ public sealed class Article
 
     private void Apply(ArticleContent content)
     {
-        Title = Text.Required(content.Title, ArticleLimits.TitleMaxLength, "el título");
+        Title = Text.RequiredLine(content.Title, ArticleLimits.TitleMaxLength, "el título");
         Body = Text.Required(content.Body, ArticleLimits.BodyMaxLength, "el contenido del artículo");
         if (content.SubcategoryCode <= 0) throw new DomainException("Elija el servicio del catálogo al que se refiere el artículo.");
         if (!Enum.IsDefined(content.Visibility)) throw new DomainException("Indique si el artículo es interno o público.");

@@ -63,7 +63,7 @@ public sealed class Problem
             Number = FormatNumber(year, sequence),
             Year = year,
             Sequence = sequence,
-            Title = Text.Required(title, ProblemLimits.TitleMaxLength, "el título del problema"),
+            Title = Text.RequiredLine(title, ProblemLimits.TitleMaxLength, "el título del problema"),
             Description = Text.Required(description, ProblemLimits.DescriptionMaxLength, "la descripción del problema"),
             SubcategoryCode = subcategoryCode,
             UnitId = unitId,

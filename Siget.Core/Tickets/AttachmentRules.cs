@@ -48,7 +48,7 @@ public static class AttachmentRules
     /// <summary>A file name safe to show and to send in a header: no path, no control characters, bounded.</summary>
     public static string CleanFileName(string fileName)
     {
-        var name = Path.GetFileName((fileName ?? "").Replace('\\', '/'));
+        var name = Path.GetFileName(Siget.Core.Text.Clean(fileName, multiline: false).Replace('\\', '/'));
         name = new string(name.Where(c => !char.IsControl(c) && c is not ('"' or '/' or '\\' or ':' or '*' or '?' or '<' or '>' or '|')).ToArray()).Trim();
         if (name.Length == 0) name = "archivo";
         if (name.Length > FileNameMaxLength)

@@ -23,8 +23,8 @@ public sealed record TicketRequester(string UserId, string Name, int? UnitId, st
     /// <summary>A citizen attended by phone or in person at a unit or Tambo; served first within the priority (MTPE 6.3.e).</summary>
     public static TicketRequester Citizen(string name, string document, int? unitId, string? unitName)
     {
-        var fullName = Text.Required(name, 120, "el nombre del ciudadano");
-        var dni = Text.Required(document, 12, "el documento de identidad");
+        var fullName = Text.RequiredLine(name, 120, "el nombre del ciudadano");
+        var dni = Text.RequiredLine(document, 12, "el documento de identidad");
         if (!dni.All(char.IsLetterOrDigit) || dni.Length < 8)
             throw new DomainException("El documento de identidad debe tener al menos 8 letras o dígitos (DNI o carné de extranjería).");
         return new TicketRequester($"{CitizenPrefix}{Guid.NewGuid():N}", fullName, unitId, unitName, Preferential: true) { CitizenDocument = dni };

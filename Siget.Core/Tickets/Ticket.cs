@@ -97,7 +97,7 @@ public sealed partial class Ticket
             if (accessCode is null) throw new ArgumentException("A citizen's ticket needs an access code.", nameof(accessCode));
         }
         ValidateChannel(data, registeredBy);
-        var subject = Text.Required(data.Subject, TicketLimits.SubjectMaxLength, "el asunto");
+        var subject = Text.RequiredLine(data.Subject, TicketLimits.SubjectMaxLength, "el asunto");
         var description = Text.Required(data.Description, TicketLimits.DescriptionMaxLength, "la descripción");
         if (!Enum.IsDefined(data.Kind)) throw new DomainException("Indique el tipo de ticket.");
         if (!Enum.IsDefined(data.Impact)) throw new DomainException("Indique el impacto en la capacidad operativa.");

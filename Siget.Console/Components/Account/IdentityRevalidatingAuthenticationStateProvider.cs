@@ -4,22 +4,47 @@ using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Siget.Console.Data;
+using Siget.Console.Live;
 
 namespace Siget.Console.Components.Account;
 
 /// <summary>
-/// Revalidates a live circuit's user every <see cref="Interval"/>: a person deactivated (or whose security stamp
-/// changed: password reset, role change) loses their open screens within that time.
+/// A live circuit's user. A person deactivated (or whose security stamp changed: password reset, role or company
+/// change) loses their open screens, sent to the sign-in page: at once when this process made the change
+/// (<see cref="SessionRevocations"/>), else at the next check, every <see cref="SessionCheckOptions.RevalidationSeconds"/>.
 /// </summary>
-internal sealed class IdentityRevalidatingAuthenticationStateProvider(
-        ILoggerFactory loggerFactory,
-        IServiceScopeFactory scopeFactory,
-        IOptions<IdentityOptions> options)
-    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+internal sealed class IdentityRevalidatingAuthenticationStateProvider : RevalidatingServerAuthenticationStateProvider
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
+    private readonly IServiceScopeFactory scopeFactory;
+    private readonly IOptions<IdentityOptions> options;
+    private readonly SessionRevocations revocations;
+    private readonly TimeSpan interval;
 
-    protected override TimeSpan RevalidationInterval => Interval;
+    public IdentityRevalidatingAuthenticationStateProvider(ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory,
+        IOptions<IdentityOptions> options, IOptions<SessionCheckOptions> sessions, SessionRevocations revocations) : base(loggerFactory)
+    {
+        this.scopeFactory = scopeFactory;
+        this.options = options;
+        this.revocations = revocations;
+        interval = sessions.Value.RevalidationInterval;
+        revocations.Revoked += OnRevoked;
+    }
+
+    protected override TimeSpan RevalidationInterval => interval;
+
+    private void OnRevoked(string userId)
+    {
+        var state = GetAuthenticationStateAsync();
+        if (!state.IsCompletedSuccessfully || state.Result.User.FindFirstValue(ClaimTypes.NameIdentifier) != userId) return;
+        // Anonymous now: the router shows RedirectToLogin, which loads the sign-in page and so ends this circuit.
+        SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) revocations.Revoked -= OnRevoked;
+        base.Dispose(disposing);
+    }
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)

@@ -13,7 +13,8 @@ namespace Siget.Console.Components.Tickets;
 
 /// <summary>Registers a ticket: received by phone, in person or by email on behalf of a requester, or (with
 /// <see cref="SelfService"/>) by the requester from the portal through the Intranet channel.
-/// The form checks what it can; the service checks everything again and its message is shown as is.</summary>
+/// The form checks what it can; the service checks everything again and its message is shown as is.
+/// What is typed is kept as a draft in the browser (RegisterTicketForm.Draft.cs).</summary>
 public partial class RegisterTicketForm
 {
     [Inject] private TicketRegistration Registration { get; set; } = default!;
@@ -34,9 +35,9 @@ public partial class RegisterTicketForm
     private IReadOnlyList<CatalogEntry> catalog = [];
     private IReadOnlyList<UnitOption> units = [];
     private bool forCitizen;
-    private readonly CitizenRequest citizen = new();
-    private readonly List<IBrowserFile> files = [];
-    private readonly RegisterTicketRequest request = new();
+    private CitizenRequest citizen = new();
+    private readonly PickedFiles files = new();
+    private RegisterTicketRequest request = new();
 
     private Priority? ResultingPriority => request.Impact is { } impact && request.AlternativeAvailable is { } alternative
         ? PriorityMatrix.For(impact, alternative) : null;
@@ -46,6 +47,7 @@ public partial class RegisterTicketForm
         catalog = await Catalog.ActiveEntriesAsync();
         if (SelfService) request.Channel = Channel.Intranet;
         else units = await People.UnitsAsync();
+        blank = Capture();
     }
 
     private async Task<IEnumerable<PersonOption>> SearchRequesters(string? text, CancellationToken ct)
@@ -54,7 +56,21 @@ public partial class RegisterTicketForm
         return await People.SearchRequestersAsync(actor, text, ct);
     }
 
-    private void AddFiles(IReadOnlyList<IBrowserFile>? added) => error = BrowserUploads.Add(files, added);
+    // A refused file is told at the field when picked; the form's message says so once sending was tried.
+    private bool blockedByFiles;
+
+    private void AddFiles(IReadOnlyList<IBrowserFile>? added)
+    {
+        files.Add(added);
+        if (blockedByFiles) error = files.Blocking;
+    }
+
+    private void FilesChanged()
+    {
+        if (!blockedByFiles) return;
+        error = files.Blocking;
+        blockedByFiles = error is not null;
+    }
 
     private Task<IEnumerable<CatalogEntry>> SearchCatalog(string? text, CancellationToken ct) =>
         Task.FromResult(ServiceCatalog.Search(catalog, text));
@@ -64,6 +80,12 @@ public partial class RegisterTicketForm
         error = null;
         await form.ValidateAsync();
         if (!form.IsValid) return;
+        // A file refused when picked is never left behind silently: nothing is sent until the person removes it.
+        if (files.Blocking is { } blocking)
+        {
+            (error, blockedByFiles) = (blocking, true);
+            return;
+        }
         saving = true;
         try
         {
@@ -71,19 +93,26 @@ public partial class RegisterTicketForm
             request.Citizen = forCitizen ? citizen : null;
             request.SubcategoryCode = service?.Code;
             var actor = (await AuthenticationState).User.ToActor();
-            var uploads = await BrowserUploads.BufferAsync(files);
+            var uploads = await BrowserUploads.BufferAsync(files.Accepted);
+            RegisteredTicket registered;
             try
             {
-                await OnRegistered.InvokeAsync(await Registration.RegisterWithCodeAsync(actor, request, files: uploads));
+                registered = await Registration.RegisterWithCodeAsync(actor, request, files: uploads);
             }
             finally
             {
                 foreach (var upload in uploads) await upload.Content.DisposeAsync();
             }
+            await ForgetDraftAsync();
+            await OnRegistered.InvokeAsync(registered);
         }
         catch (DomainException ex)
         {
-            error = ex.Message;
+            error = ex.Message; // the draft stays
+        }
+        catch (IOException)
+        {
+            error = "No se pudo recibir uno de los archivos. Quítelo y vuelva a adjuntarlo; no se registró nada.";
         }
         finally
         {

@@ -21,7 +21,7 @@ public sealed class KnowledgeBase(IDbContextFactory<SigetDbContext> dbFactory, T
     public async Task<Article> CreateAsync(Actor actor, ArticleContent content, string? note = null, bool publish = false, CancellationToken ct = default)
     {
         KnowledgeAccess.DemandWrite(actor);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
         await DemandServiceAsync(db, content.SubcategoryCode, null, ct);
         var article = Article.Write(content, actor, Now, note);
         if (publish) article.Publish(content, actor, Now, null);
@@ -43,7 +43,7 @@ public sealed class KnowledgeBase(IDbContextFactory<SigetDbContext> dbFactory, T
     public async Task<Article> DraftFromTicketAsync(Actor actor, int ticketId, CancellationToken ct = default)
     {
         KnowledgeAccess.DemandWrite(actor);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
         var ticket = await db.Tickets.AsNoTracking().Where(TicketAccess.VisibleTo(actor)).SingleOrDefaultAsync(t => t.Id == ticketId, ct)
             ?? throw new DomainException("No se encontró el ticket.");
         if (await db.Articles.Where(a => a.SourceTicketId == ticketId).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct) is int existing)
@@ -67,7 +67,7 @@ public sealed class KnowledgeBase(IDbContextFactory<SigetDbContext> dbFactory, T
     private async Task<Article> ChangeAsync(Actor actor, int articleId, int version, int? subcategoryCode, Action<Article> change, CancellationToken ct)
     {
         KnowledgeAccess.DemandWrite(actor);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
         var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == articleId, ct) ?? throw new DomainException(KnowledgeAccess.NotFound);
         if (article.Version != version) throw new ArticleConflictException();
         if (subcategoryCode is int code) await DemandServiceAsync(db, code, article.SubcategoryCode, ct);

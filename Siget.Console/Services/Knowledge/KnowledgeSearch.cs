@@ -56,8 +56,8 @@ public sealed class KnowledgeSearch(IDbContextFactory<SigetDbContext> dbFactory)
         if (filter.State is { } state) articles = articles.Where(a => a.State == state);
         if (filter.Visibility is { } visibility) articles = articles.Where(a => a.Visibility == visibility);
         if (filter.SubcategoryCode is { } code) articles = articles.Where(a => a.SubcategoryCode == code);
-        if (!string.IsNullOrWhiteSpace(filter.Search))
-            foreach (var word in CatalogSearch.Fold(filter.Search).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        if (Text.Search(filter.Search) is { } search)
+            foreach (var word in CatalogSearch.Fold(search).Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 articles = articles.Where(a => a.SearchText.Contains(word));
         var rows = articles.Join(db.Subcategories, a => a.SubcategoryCode, s => s.Code, (a, s) => new { a, s })
             .Join(db.Categories, x => x.s.CategoryId, c => c.Id, (x, c) => new { x.a, x.s, c });

@@ -26,7 +26,7 @@ public sealed class SelfService(IDbContextFactory<SigetDbContext> dbFactory, Tim
     public async Task RecordAsync(Actor actor, int articleId, SelfServiceOutcome outcome, CancellationToken ct = default)
     {
         if (actor.Role != Role.Usuario) return; // staff reading the portal's suggestions are not self-service
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
         if (!await db.Articles.Where(KnowledgeAccess.VisibleTo(actor)).AnyAsync(a => a.Id == articleId, ct))
             throw new DomainException(KnowledgeAccess.NotFound);
         db.ArticleDeflections.Add(new ArticleDeflection(articleId, actor.UserId, outcome, clock.GetUtcNow().UtcDateTime));

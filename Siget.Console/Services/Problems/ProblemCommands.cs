@@ -45,6 +45,7 @@ public sealed class ProblemCommands(IDbContextFactory<SigetDbContext> dbFactory,
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.EnsureStillActingAsync(actor, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var subcategory = await db.Subcategories.AsNoTracking().SingleOrDefaultAsync(s => s.Code == data.SubcategoryCode, ct)
             ?? throw new DomainException("Elija la subcategoría del catálogo a la que pertenece el problema.");
@@ -177,6 +178,7 @@ public sealed class ProblemCommands(IDbContextFactory<SigetDbContext> dbFactory,
         ProblemAccess.EnsureView(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.EnsureStillActingAsync(actor, ct);
         var problem = await db.Problems.SingleOrDefaultAsync(p => p.Id == problemId, ct)
             ?? throw new DomainException("No se encontró el problema.");
         if (version is long seen && problem.Version != seen) throw new ProblemConflictException();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Siget.Console.Data;
+using Siget.Core;
 using Siget.Core.Access;
 using Siget.Core.Escalation;
 using Siget.Core.Problems;
@@ -48,9 +49,8 @@ public sealed class ProblemQueries(IDbContextFactory<SigetDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var wanted = states.Count > 0 ? states.ToList() : [ProblemState.Abierto, ProblemState.EnAnalisis, ProblemState.ErrorConocido];
         var query = db.Problems.AsNoTracking().Where(p => wanted.Contains(p.State));
-        if (!string.IsNullOrWhiteSpace(search))
+        if (Text.Search(search) is { } text)
         {
-            var text = search.Trim();
             query = query.Where(p => p.Number.Contains(text) || p.Title.Contains(text));
         }
         var total = await query.CountAsync(ct);

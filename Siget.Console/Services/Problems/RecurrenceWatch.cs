@@ -75,7 +75,7 @@ public sealed class RecurrenceWatch(IDbContextFactory<SigetDbContext> dbFactory,
     public async Task DismissAsync(Actor actor, int subcategoryCode, int? unitId, CancellationToken ct = default)
     {
         if (!ProblemAccess.MayDiscard(actor)) throw new DomainException("Solo el Ejecutivo de la UTI descarta una sugerencia.");
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateForAsync(actor, ct);
         var signal = await SignalAsync(db, subcategoryCode, unitId, ct);
         signal.DismissedAtUtc = clock.GetUtcNow().UtcDateTime;
         signal.DismissedByName = actor.Name;
