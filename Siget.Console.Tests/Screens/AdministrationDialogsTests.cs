@@ -48,7 +48,7 @@ public class AdministrationDialogsTests : ScreenContext
         var userName = $"nueva.{HelpDeskFixture.NewTag()}";
 
         page.Find("#usuario-nuevo").Click();
-        Type("#usuario-nombre", "Zulema Nueva Persona");
+        Type("#usuario-nombre", "Abigail Nueva Persona");
         Type("#usuario-usuario", userName);
         Type("#usuario-clave", WeakPassword);
         Save("#usuario-guardar");
@@ -56,7 +56,7 @@ public class AdministrationDialogsTests : ScreenContext
         _dialogs.WaitForAssertion(() => ErrorAt("#usuario-clave").Should().Be(
             "La contraseña debe tener al menos 8 caracteres, un símbolo (por ejemplo # o !), un número y una mayúscula."), Patience);
         _dialogs.FindAll(".mud-dialog").Should().ContainSingle("the dialog stays open");
-        ValueOf("#usuario-nombre").Should().Be("Zulema Nueva Persona");
+        ValueOf("#usuario-nombre").Should().Be("Abigail Nueva Persona");
         ValueOf("#usuario-usuario").Should().Be(userName);
         ValueOf("#usuario-clave").Should().Be(WeakPassword);
         ErrorAt("#usuario-usuario").Should().BeNull("only the password was refused");
@@ -68,7 +68,7 @@ public class AdministrationDialogsTests : ScreenContext
 
         _dialogs.WaitForAssertion(() => _dialogs.FindAll(".mud-dialog").Should().BeEmpty(), Patience);
         var created = (await Users.ListAsync(admin, new UserQuery(userName), 0, 10)).Rows.Should().ContainSingle().Subject;
-        created.FullName.Should().Be("Zulema Nueva Persona");
+        created.FullName.Should().Be("Abigail Nueva Persona");
         page.WaitForAssertion(() => page.Markup.Should().Contain(userName), Patience);
     }
 
