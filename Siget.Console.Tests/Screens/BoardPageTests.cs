@@ -147,7 +147,7 @@ public class BoardPageTests(HelpDeskFixture desk) : ScreenContext(desk)
         Desk.App.Clock.SetUtcNow(new DateTimeOffset(mediaWarnsAt, TimeSpan.Zero));
         var later = Bunit.Render<BoardPage>();
 
-        later.WaitForAssertion(() => LoadLabel(Column(later, lane)).Should().Be("2 tickets, 1 en riesgo, 1 vencidos"), Patience);
+        later.WaitForAssertion(() => LoadLabel(Column(later, lane)).Should().Be("2 tickets, 1 en riesgo, 1 vencido"), Patience);
         Column(later, lane).QuerySelector(".sla-risk")!.TextContent.Trim().Should().Be("1 en riesgo");
         Column(later, lane).QuerySelector(".sla-breached")!.TextContent.Trim().Should().Be("1 vencido");
     }

@@ -265,6 +265,27 @@ public sealed class SlaEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_one_business_day_to_answer_the_closing_note_says_one_day_in_the_singular()
+    {
+        var admin = await _app.AddPersonAsync("admin", Role.Administrador, "Elena Vargas Soto");
+        var store = _app.Service<SettingsStore>();
+        var settings = store.Current;
+        settings.AutoFinalizeBusinessDays = 1;
+        await store.SaveAsync(admin, settings);
+        MoveTo(Lima(2026, 11, 30, 10, 0)); // Monday
+        var ticket = await RegisterHighAsync();
+        var commands = _app.Service<TicketCommands>();
+        ticket = await commands.TakeAsync(_technician, ticket.Id, ticket.Version);
+        ticket = await commands.ResolveAsync(_technician, ticket.Id, ticket.Version, "Se reinició el router de la unidad.");
+
+        MoveTo(Lima(2026, 12, 1, 10, 0));
+        (await Engine.RunOnceAsync()).AutoFinalized.Should().Be(1);
+
+        var entry = (await StoredAsync(ticket.Id)).History.OrderBy(h => h.Id).Last();
+        entry.Reason.Should().Be("Finalizado automáticamente: el usuario no respondió en 1 día hábil desde la solución.");
+    }
+
+    [Fact]
     public async Task With_an_interval_configured_the_engine_runs_by_itself_as_time_passes()
     {
         await using var app = new SigetAppFactory(now: FridayFivePm, settings: new Dictionary<string, string> { ["Sla:Motor:IntervalSeconds"] = "60" });

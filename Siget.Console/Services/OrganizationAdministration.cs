@@ -44,20 +44,20 @@ public sealed class OrganizationAdministration(IDbContextFactory<SigetDbContext>
     public async Task<int> SaveVendorAsync(Actor actor, int? id, VendorForm form, CancellationToken ct = default)
     {
         EnsureAdministrator(actor);
-        var name = Text.RequiredLine(form.Name, 200, "el nombre de la empresa");
+        var name = DomainException.About(nameof(VendorForm.Name), () => Text.RequiredLine(form.Name, 200, "el nombre de la empresa"));
         if (form.ContractSlaHours is int hours && hours is < 1 or > 2000)
-            throw new DomainException("El plazo del contrato va de 1 a 2000 horas.");
+            throw new DomainException("El plazo del contrato va de 1 a 2000 horas.", nameof(VendorForm.ContractSlaHours));
         await using var db = await dbFactory.CreateForAsync(actor, ct);
         if (await db.VendorCompanies.AnyAsync(v => v.Name == name && v.Id != id, ct))
-            throw new DomainException($"Ya existe una empresa proveedora llamada «{name}».");
+            throw new DomainException($"Ya existe una empresa proveedora llamada «{name}».", nameof(VendorForm.Name));
         var vendor = id is int existing
             ? await db.VendorCompanies.SingleOrDefaultAsync(v => v.Id == existing, ct) ?? throw new DomainException("La empresa proveedora no existe.")
             : db.VendorCompanies.Add(new VendorCompany()).Entity;
         var before = id is null ? null : Describe(vendor);
         vendor.Name = name;
-        vendor.ContractReference = Text.OptionalLine(form.ContractReference, 100, "la referencia del contrato");
+        vendor.ContractReference = DomainException.About(nameof(VendorForm.ContractReference), () => Text.OptionalLine(form.ContractReference, 100, "la referencia del contrato"));
         vendor.ContractSlaHours = form.ContractSlaHours;
-        vendor.Contact = Text.OptionalLine(form.Contact, 200, "el contacto");
+        vendor.Contact = DomainException.About(nameof(VendorForm.Contact), () => Text.OptionalLine(form.Contact, 200, "el contacto"));
         vendor.Active = form.Active;
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(actor.UserId, actor.Name, id is null ? "Proveedor creado" : "Proveedor modificado", name, before, Describe(vendor), ct: ct);
@@ -68,11 +68,11 @@ public sealed class OrganizationAdministration(IDbContextFactory<SigetDbContext>
     public async Task<int> SaveUnitAsync(Actor actor, int? id, UnitForm form, CancellationToken ct = default)
     {
         EnsureAdministrator(actor);
-        var name = Text.RequiredLine(form.Name, 200, "el nombre de la unidad o Tambo");
-        if (!Enum.IsDefined(form.Kind)) throw new DomainException("Indique si es una unidad o un Tambo.");
+        var name = DomainException.About(nameof(UnitForm.Name), () => Text.RequiredLine(form.Name, 200, "el nombre de la unidad o Tambo"));
+        if (!Enum.IsDefined(form.Kind)) throw new DomainException("Indique si es una unidad o un Tambo.", nameof(UnitForm.Kind));
         await using var db = await dbFactory.CreateForAsync(actor, ct);
         if (await db.Units.AnyAsync(u => u.Name == name && u.Id != id, ct))
-            throw new DomainException($"Ya existe una unidad o Tambo llamado «{name}».");
+            throw new DomainException($"Ya existe una unidad o Tambo llamado «{name}».", nameof(UnitForm.Name));
         var unit = id is int existing
             ? await db.Units.SingleOrDefaultAsync(u => u.Id == existing, ct) ?? throw new DomainException("La unidad o Tambo no existe.")
             : db.Units.Add(new Unit()).Entity;

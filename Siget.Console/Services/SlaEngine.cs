@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Siget.Console.Data;
 using Siget.Console.Live;
+using Siget.Core;
 using Siget.Core.Access;
 using Siget.Core.Notifications;
 using Siget.Core.Sla;
@@ -107,7 +108,7 @@ public sealed class SlaEngine(IDbContextFactory<SigetDbContext> dbFactory, TimeP
                 .Select(t => new { t.Id, t.ResolvedAtUtc }).ToListAsync(ct);
             ids = resolved.Where(t => sla.Calendar.AddBusinessDays(t.ResolvedAtUtc!.Value, days) <= now).Select(t => t.Id).ToList();
         }
-        var note = $"Finalizado automáticamente: el usuario no respondió en {days} días hábiles desde la solución.";
+        var note = $"Finalizado automáticamente: el usuario no respondió en {Plural.Of(days, "día hábil", "días hábiles")} desde la solución.";
         var count = 0;
         foreach (var batch in ids.Chunk(Math.Max(1, options.Value.BatchSize)))
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Siget.Console.Components.Account;
 using Siget.Console.Data;
 using Siget.Console.Live;
 using Siget.Core;
@@ -45,6 +46,9 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFa
 {
     public const int MaxTake = 100;
 
+    /// <summary>The name a refusal about the password carries (<see cref="DomainException.Field"/>); the form's fields carry their property names.</summary>
+    public const string PasswordField = "Password";
+
     public async Task<(IReadOnlyList<UserRow> Rows, int Total)> ListAsync(Actor actor, UserQuery query, int skip, int take, CancellationToken ct = default)
     {
         EnsureAdministrator(actor);
@@ -88,7 +92,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFa
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = await FindAsync(users, userId);
         if (user.Id == actor.UserId && form.Role != Role.Administrador)
-            throw new DomainException("No puede quitarse a sí mismo el rol de administrador.");
+            throw new DomainException("No puede quitarse a sí mismo el rol de administrador.", nameof(UserForm.Role));
         var before = Describe(user);
         var (roleBefore, vendorBefore) = (user.Role, user.VendorCompanyId);
         await ApplyAsync(user, form, ct);
@@ -153,24 +157,24 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFa
     /// <summary>Validates the form against the rules of SIGET's roles and copies it onto the account.</summary>
     private async Task ApplyAsync(ApplicationUser user, UserForm form, CancellationToken ct)
     {
-        var userName = Text.RequiredLine(form.UserName, 60, "el usuario");
-        if (userName.Any(char.IsWhiteSpace)) throw new DomainException("El usuario no puede tener espacios.");
-        var fullName = Text.RequiredLine(form.FullName, ApplicationUser.FullNameMaxLength, "el nombre completo");
-        var email = Text.OptionalLine(form.Email, ApplicationUser.EmailMaxLength, "el correo");
-        if (!Enum.IsDefined(form.Role) || form.Role == Role.Sistema) throw new DomainException("Elija un rol válido.");
-        if (form.Classification is { } c && !Enum.IsDefined(c)) throw new DomainException("Elija una clasificación válida.");
+        var userName = DomainException.About(nameof(UserForm.UserName), () => Text.RequiredLine(form.UserName, 60, "el usuario"));
+        if (userName.Any(char.IsWhiteSpace)) throw new DomainException("El usuario no puede tener espacios.", nameof(UserForm.UserName));
+        var fullName = DomainException.About(nameof(UserForm.FullName), () => Text.RequiredLine(form.FullName, ApplicationUser.FullNameMaxLength, "el nombre completo"));
+        var email = DomainException.About(nameof(UserForm.Email), () => Text.OptionalLine(form.Email, ApplicationUser.EmailMaxLength, "el correo"));
+        if (!Enum.IsDefined(form.Role) || form.Role == Role.Sistema) throw new DomainException("Elija un rol válido.", nameof(UserForm.Role));
+        if (form.Classification is { } c && !Enum.IsDefined(c)) throw new DomainException("Elija una clasificación válida.", nameof(UserForm.Classification));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (form.Role == Role.Proveedor)
         {
             if (form.VendorCompanyId is not int vendor || !await db.VendorCompanies.AnyAsync(v => v.Id == vendor, ct))
-                throw new DomainException("Un usuario proveedor debe pertenecer a una empresa proveedora.");
+                throw new DomainException("Un usuario proveedor debe pertenecer a una empresa proveedora.", nameof(UserForm.VendorCompanyId));
         }
         else if (form.VendorCompanyId is not null)
         {
             throw new DomainException("Solo los usuarios con rol Proveedor pertenecen a una empresa proveedora.");
         }
         if (form.UnitId is int unit && !await db.Units.AnyAsync(u => u.Id == unit, ct))
-            throw new DomainException("La unidad o Tambo elegido no existe.");
+            throw new DomainException("La unidad o Tambo elegido no existe.", nameof(UserForm.UnitId));
 
         user.UserName = userName;
         user.FullName = fullName;
@@ -190,10 +194,21 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFa
     private static async Task<ApplicationUser> FindAsync(UserManager<ApplicationUser> users, string userId) =>
         await users.FindByIdAsync(userId) ?? throw new DomainException("La persona no existe.");
 
+    /// <summary>Identity's refusal in Spanish, at the field it is about: every unmet password rule in one sentence.</summary>
     private static void Check(IdentityResult result)
     {
-        if (!result.Succeeded) throw new DomainException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        if (result.Succeeded) return;
+        var fields = result.Errors.Select(e => FieldOf(e.Code)).Distinct().ToList();
+        throw new DomainException(SpanishIdentityErrors.Sentence(result.Errors), fields.Count == 1 ? fields[0] : null);
     }
+
+    private static string? FieldOf(string code) => code switch
+    {
+        _ when code.StartsWith("Password", StringComparison.Ordinal) && code != nameof(IdentityErrorDescriber.PasswordMismatch) => PasswordField,
+        nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.InvalidUserName) => nameof(UserForm.UserName),
+        nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.InvalidEmail) => nameof(UserForm.Email),
+        _ => null,
+    };
 
     private static void EnsureAdministrator(Actor actor)
     {

@@ -71,7 +71,7 @@ public static class QueueRowMarkup
         html.Append("</td>");
 
         var number = Encode(row.Number);
-        html.Append("<td class=\"text-nowrap queue-cell-number\" data-label=\"Número\"><a class=\"queue-number\" href=\"tickets/")
+        html.Append("<td class=\"text-nowrap queue-cell-number\" data-label=\"Número\"><a class=\"queue-number row-link\" href=\"tickets/")
             .Append(number).Append("\">").Append(number).Append("</a></td>");
 
         html.Append("<td class=\"queue-col-subject\" data-label=\"Asunto\"><div class=\"queue-subject\">").Append(Encode(row.Subject))

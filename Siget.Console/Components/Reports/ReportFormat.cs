@@ -13,7 +13,8 @@ public static class ReportFormat
 
     public static string Hours(TimeSpan? span) => span is { } s ? Format.Hours(s) : "—";
 
-    public static string Percent(Share share) => share.Percent is { } p ? $"{p.ToString("0.0", Peru)} %" : "—";
+    // A no-break space: on a phone the figure may wrap, never apart from its unit.
+    public static string Percent(Share share) => share.Percent is { } p ? $"{p.ToString("0.0", Peru)}\u00A0%" : "—";
 
     public static string Of(Share share) => $"{share.Part:N0} de {share.Whole:N0}";
 

@@ -6,7 +6,7 @@ namespace Siget.Console.Components.Shared;
 /// <summary>Dates are stored in UTC and shown in America/Lima.</summary>
 public static class Format
 {
-    private static readonly CultureInfo Peru = CultureInfo.GetCultureInfo("es-PE");
+    public static readonly CultureInfo Peru = CultureInfo.GetCultureInfo("es-PE");
 
     public static DateTime ToLima(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), BusinessCalendar.Lima);
 
@@ -26,11 +26,14 @@ public static class Format
         return $"{Math.Max(1, (int)span.TotalMinutes)} min";
     }
 
-    /// <summary>Business time, in hours and minutes (a business "day" is not 24 hours, so no days).</summary>
+    /// <summary>
+    /// Business time, in hours and minutes (a business "day" is not 24 hours, so no days). No-break spaces keep each
+    /// number with its unit when a narrow column wraps it ("10 h" over "21 min").
+    /// </summary>
     public static string Hours(TimeSpan span)
     {
         span = span.Duration();
         var hours = (int)span.TotalHours;
-        return hours == 0 ? $"{span.Minutes} min" : span.Minutes == 0 ? $"{hours} h" : $"{hours} h {span.Minutes} min";
+        return hours == 0 ? $"{span.Minutes}\u00A0min" : span.Minutes == 0 ? $"{hours}\u00A0h" : $"{hours}\u00A0h {span.Minutes}\u00A0min";
     }
 }

@@ -120,7 +120,7 @@ public sealed class RecurrenceWatch(IDbContextFactory<SigetDbContext> dbFactory,
             {
                 if (!newest.TryGetValue(group.Key, out var latest)) continue; // linked or cancelled between the two reads
                 var text = $"Se repiten incidentes: {group.Count} de «{names.GetValueOrDefault(group.SubcategoryCode)}» en " +
-                           $"{group.UnitName ?? "tickets sin unidad"} en los últimos {rule.WindowDays} días. Revise si conviene abrir un problema.";
+                           $"{group.UnitName ?? "tickets sin unidad"} {Plural.Pick(rule.WindowDays, "en el último día", $"en los últimos {rule.WindowDays} días")}. Revise si conviene abrir un problema.";
                 notices.AddRange(supervisors.Select(id => new Notification(id, NotificationKind.ProblemaSugerido, latest.Id, latest.Number, text, now)));
                 var signal = signals.GetValueOrDefault(group.Key) ?? await SignalAsync(db, group.SubcategoryCode, group.UnitId, ct);
                 signal.NotifiedAtUtc = now;

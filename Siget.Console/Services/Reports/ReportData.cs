@@ -1,5 +1,6 @@
 using System.Globalization;
 using Siget.Console.Data;
+using Siget.Core;
 using Siget.Core.Catalog;
 using Siget.Core.Escalation;
 using Siget.Core.Priorities;
@@ -25,7 +26,7 @@ public sealed record ReportNames(
         ReportDimension.Nivel => Enum.TryParse<SupportLevel>(key, out var level) ? level.Label() : key,
         ReportDimension.Persona => People.GetValueOrDefault(key) ?? "(persona retirada)",
         ReportDimension.Proveedor => Vendor(Int(key)),
-        ReportDimension.Calificacion => Int(key) == 1 ? "1 estrella" : $"{key} estrellas",
+        ReportDimension.Calificacion => Plural.Of(Int(key), "estrella", "estrellas"),
         _ => key,
     };
 
