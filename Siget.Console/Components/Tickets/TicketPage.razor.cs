@@ -177,7 +177,7 @@ public partial class TicketPage
 
     private async Task<ReassignDialog.Choice?> AskAssignee(Ticket ticket)
     {
-        var parameters = new DialogParameters<ReassignDialog> { { d => d.Candidates, await People.AssigneeCandidatesAsync(ticket) } };
+        var parameters = new DialogParameters<ReassignDialog> { { d => d.Candidates, await People.AssigneeCandidatesAsync(actor, ticket) } };
         var result = await (await Dialogs.ShowAsync<ReassignDialog>("Reasignar dentro del nivel", parameters, DialogOptions)).Result;
         return result is { Canceled: false, Data: ReassignDialog.Choice choice } ? choice : null;
     }
