@@ -185,6 +185,8 @@ public class LiveTicketPageTests : ScreenContext, IDisposable
             "Su respuesta no se puede enviar; el texto sigue en el cuadro."), Live);
         page.Find("#respuesta-texto").GetAttribute("value").Should().Be("Ya reinicié el switch del piso 3.");
         page.Find("#respuesta-enviar").HasAttribute("disabled").Should().BeTrue();
+        page.FindAll("#ticket-problema-vincular").Should().BeEmpty("nothing more is done from a page the ticket has left");
+        page.Markup.Should().NotContain("Artículos sugeridos");
     }
 
     [Fact]
