@@ -61,7 +61,9 @@ public class LiveCollaborationTests(BrowserFixture browser) : IClassFixture<Brow
 
             await luis.Locator("#accion-tomar").ClickAsync();
 
-            await Expect(ana.Locator("#aviso-ticket")).ToContainTextAsync("Otra persona actualizó este ticket");
+            // News, not a warning: Ana had nothing of her own under way.
+            await Expect(ana.Locator("#novedad-ticket")).ToContainTextAsync("Actualizado: Luis Mendoza Ríos tomó el ticket.");
+            await Expect(ana.Locator("#aviso-ticket")).ToHaveCountAsync(0);
             await Expect(ana.Locator(".ticket-facts").First).ToContainTextAsync("Luis Mendoza Ríos");
             await Expect(ana.Locator("#accion-tomar")).ToHaveCountAsync(0);
         }

@@ -180,5 +180,5 @@ public sealed class QueueHubTests : IAsyncLifetime
 
     /// <summary>The message as a non-.NET client sees it: enums as names.</summary>
     private sealed record HubTicketChanged(int TicketId, string Number, string Action, string State, string Level,
-        string? AssigneeId, string? AssigneeName, string Priority, DateTime? NextDueUtc, long Version, DateTime AtUtc, string ActorId, bool Visible);
+        string? AssigneeId, string? AssigneeName, string Priority, DateTime? NextDueUtc, long Version, DateTime AtUtc, string? ActorId, string ActorName, bool Visible);
 }

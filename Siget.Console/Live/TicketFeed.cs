@@ -7,26 +7,39 @@ using Siget.Core.Tickets;
 namespace Siget.Console.Live;
 
 /// <summary>
-/// What a committed command changed in a ticket. <see cref="Visible"/> is false when the ticket has just left
-/// the receiver's view (escalated away, or away from a vendor): then only the id is told, so the screen can drop it.
+/// What a committed command changed in a ticket, as one subscriber is told it (<see cref="TicketChangeAccess"/>).
+/// <see cref="Visible"/> is false when the ticket has just left the receiver's view (escalated away, or away from a
+/// vendor): then only who moved it, how and to which level are told, so the screen can say so and drop it.
+/// <see cref="ActorId"/> and <see cref="AssigneeId"/> are null for someone else's id when the receiver may not read
+/// the ticket's internal notes (the requester): names are what their page shows them.
 /// </summary>
 public sealed record TicketChanged(
     int TicketId, string Number, TicketAction Action, TicketState State, SupportLevel Level,
     string? AssigneeId, string? AssigneeName, Priority Priority, DateTime? NextDueUtc, long Version, DateTime AtUtc,
-    string ActorId, bool Visible = true)
+    string? ActorId, string ActorName, bool Visible = true)
 {
     public static TicketChanged From(Ticket ticket, TicketAction action, Actor actor) => new(
         ticket.Id, ticket.Number, action, ticket.State, ticket.Level, ticket.AssigneeId, ticket.AssigneeName,
-        ticket.Priority, ticket.NextDueUtc, ticket.Version, ticket.UpdatedAtUtc, actor.UserId);
+        ticket.Priority, ticket.NextDueUtc, ticket.Version, ticket.UpdatedAtUtc, actor.UserId, actor.Name);
 
-    /// <summary>The notice for someone who was showing the ticket and may no longer see it.</summary>
-    public TicketChanged Gone() => new(TicketId, "", Action, default, default, null, null, default, null, Version, AtUtc, ActorId, Visible: false);
+    /// <summary>The change as told to <paramref name="receiverId"/> with <paramref name="disclosure"/>; null when not at all.</summary>
+    public TicketChanged? As(ChangeDisclosure disclosure, string receiverId) => disclosure switch
+    {
+        ChangeDisclosure.Full => this,
+        ChangeDisclosure.Outline => this with { ActorId = Own(ActorId, receiverId), AssigneeId = Own(AssigneeId, receiverId) },
+        ChangeDisclosure.Departure => new(TicketId, "", Action, default, Level, null, null, default, null, Version, AtUtc,
+            Own(ActorId, receiverId), ActorName, Visible: false),
+        _ => null,
+    };
+
+    private static string? Own(string? id, string receiverId) => id == receiverId ? id : null;
 }
 
 /// <summary>
 /// The in-process change feed. Services publish after each commit; screens subscribe after first render as the
-/// person they serve, and unsubscribe on dispose. The access rules are applied here, before anything is
-/// delivered: a subscriber never hears of a ticket it may not see, except that one it is showing has left its view.
+/// person they serve, and unsubscribe on dispose. The access rules are applied here, before anything is delivered
+/// (<see cref="TicketChangeAccess"/>): a subscriber never hears of a ticket it may not see, except that one it is
+/// showing has left its view, nor of an internal change unless it may read internal notes.
 /// <para>Deliveries run on background lanes (one per core), never on the committing request: Blazor runs an
 /// <c>InvokeAsync</c> in place when the circuit is idle, so a screen that renders on a change rendered on the
 /// publisher's thread, and a command waited for every open screen in turn, on one core (perf of the live-push
@@ -71,7 +84,7 @@ public sealed class TicketFeed : IDisposable
     {
         var rule = _rules.GetOrAdd((actor.UserId, actor.Role, actor.VendorCompanyId), _ => TicketAccess.FollowedBy(actor).Compile());
         var lane = _lanes[(int)((uint)Interlocked.Increment(ref _nextLane) % (uint)_lanes.Length)];
-        var subscription = new Subscription(this, lane, rule, handler, showing ?? (_ => false));
+        var subscription = new Subscription(this, lane, actor, rule, handler, showing ?? (_ => false));
         lock (_gate) _subscriptions = [.. _subscriptions, subscription];
         return subscription;
     }
@@ -80,12 +93,13 @@ public sealed class TicketFeed : IDisposable
     {
         var change = TicketChanged.From(ticket, action, actor);
         Interlocked.Increment(ref _version);
-        TicketChanged? gone = null;
         var at = System.Diagnostics.Stopwatch.GetTimestamp();
         foreach (var s in _subscriptions)
         {
-            if (s.CanSee(ticket)) s.Lane.Writer.TryWrite(new Delivery(s, change, null, at));
-            else if (s.Showing(ticket.Id)) s.Lane.Writer.TryWrite(new Delivery(s, gone ??= change.Gone(), null, at));
+            var follows = s.Follows(ticket);
+            // Showing is asked only of screens that no longer follow the ticket (few, and only then does it matter).
+            var disclosure = TicketChangeAccess.For(s.Actor, ticket, action, follows, !follows && s.Showing(ticket.Id));
+            if (change.As(disclosure, s.Actor.UserId) is { } told) s.Lane.Writer.TryWrite(new Delivery(s, told, null, at));
         }
     }
 
@@ -131,11 +145,12 @@ public sealed class TicketFeed : IDisposable
         lock (_gate) _subscriptions = _subscriptions.Where(s => s != subscription).ToArray();
     }
 
-    private sealed class Subscription(TicketFeed feed, Channel<Delivery> lane, Func<Ticket, bool> canSee, Func<TicketChanged, Task> handler, Func<int, bool> showing)
-        : IDisposable
+    private sealed class Subscription(TicketFeed feed, Channel<Delivery> lane, Actor actor, Func<Ticket, bool> follows,
+        Func<TicketChanged, Task> handler, Func<int, bool> showing) : IDisposable
     {
         public Channel<Delivery> Lane { get; } = lane;
-        public Func<Ticket, bool> CanSee { get; } = canSee;
+        public Actor Actor { get; } = actor;
+        public Func<Ticket, bool> Follows { get; } = follows;
         public Func<TicketChanged, Task> Handler { get; } = handler;
         public Func<int, bool> Showing { get; } = showing;
         public void Dispose() => feed.Remove(this);

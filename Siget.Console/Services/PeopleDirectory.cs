@@ -18,14 +18,24 @@ public sealed record VendorOption(int Id, string Name);
 
 public sealed record UnitOption(int Id, string Name);
 
-/// <summary>Finds people for the forms: requesters to register for, colleagues to reassign to, vendor companies.</summary>
+/// <summary>Finds people for the forms: requesters to register for, colleagues to reassign to, vendor companies.
+/// Every list of people, here and elsewhere, starts from <see cref="ListedTo"/>.</summary>
 public sealed class PeopleDirectory(IDbContextFactory<SigetDbContext> dbFactory)
 {
+    /// <summary>The people <paramref name="actor"/> may find in a list (<see cref="PeopleAccess"/>).</summary>
+    public static IQueryable<ApplicationUser> ListedTo(IQueryable<ApplicationUser> users, Actor actor)
+    {
+        var scope = PeopleAccess.ListedTo(actor);
+        var roles = scope.Roles.ToList();
+        var company = scope.VendorCompanyId;
+        return users.Where(u => roles.Contains(u.Role) && (u.Role != Role.Proveedor || company == null || u.VendorCompanyId == company));
+    }
+
     public async Task<IReadOnlyList<PersonOption>> SearchRequestersAsync(Actor actor, string? text, CancellationToken ct = default)
     {
         if (!TicketAccess.MayRegisterForOthers(actor)) throw new DomainException("Solo el personal de la UTI registra tickets para otras personas.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var people = db.Users.AsNoTracking().Where(u => u.IsActive && u.Role != Role.Proveedor);
+        var people = ListedTo(db.Users.AsNoTracking(), actor).Where(u => u.IsActive && u.Role != Role.Proveedor);
         if (Text.Search(text) is { } search)
         {
             foreach (var word in CatalogSearch.Fold(search).Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -38,23 +48,26 @@ public sealed class PeopleDirectory(IDbContextFactory<SigetDbContext> dbFactory)
             QueueOrder.IsPreferential(u.Classification, u.ServesCitizens))).ToList();
     }
 
-    /// <summary>Active, available people who work at the ticket's level (for level 3, users of its vendor company).</summary>
-    public async Task<IReadOnlyList<PersonOption>> AssigneeCandidatesAsync(Ticket ticket, CancellationToken ct = default)
+    /// <summary>Active, available people who work at the ticket's level (for level 3, users of its vendor company), for
+    /// someone who sees the ticket.</summary>
+    public async Task<IReadOnlyList<PersonOption>> AssigneeCandidatesAsync(Actor actor, Ticket ticket, CancellationToken ct = default)
     {
+        if (!TicketAccess.CanSee(actor, ticket)) return [];
         var role = EscalationMatrix.WorkedBy(ticket.Level);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var people = db.Users.AsNoTracking().Where(u => u.IsActive && u.IsAvailable && u.Role == role && u.Id != ticket.AssigneeId);
+        var people = ListedTo(db.Users.AsNoTracking(), actor).Where(u => u.IsActive && u.IsAvailable && u.Role == role && u.Id != ticket.AssigneeId);
         if (ticket.Level == SupportLevel.Nivel3) people = people.Where(u => u.VendorCompanyId == ticket.VendorCompanyId);
         return await people.OrderBy(u => u.FullName)
             .Select(u => new PersonOption(u.Id, u.FullName, u.UserName!, null, u.Classification))
             .ToListAsync(ct);
     }
 
-    /// <summary>UTI staff and vendor users, for the "assigned to" filter.</summary>
-    public async Task<IReadOnlyList<PersonOption>> WorkersAsync(CancellationToken ct = default)
+    /// <summary>The people who may hold the tickets <paramref name="actor"/> sees (UTI staff, vendor users), for the
+    /// "assigned to" filter.</summary>
+    public async Task<IReadOnlyList<PersonOption>> WorkersAsync(Actor actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Users.AsNoTracking()
+        return await ListedTo(db.Users.AsNoTracking(), actor)
             .Where(u => u.IsActive && (u.Role == Role.Tecnico || u.Role == Role.Especialista || u.Role == Role.Supervisor || u.Role == Role.Proveedor))
             .OrderBy(u => u.FullName)
             .Select(u => new PersonOption(u.Id, u.FullName, u.UserName!, null, u.Classification, false))

@@ -58,7 +58,7 @@ public sealed class SupervisorBoard(IDbContextFactory<SigetDbContext> dbFactory,
         var sla = settings.Policy;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
-        var people = await db.Users.AsNoTracking()
+        var people = await PeopleDirectory.ListedTo(db.Users.AsNoTracking(), actor)
             .Where(u => u.IsActive && (u.Role == Role.Tecnico || u.Role == Role.Especialista || u.Role == Role.Supervisor))
             .OrderBy(u => u.FullName)
             .Select(u => new { u.Id, u.FullName, u.Role, u.IsAvailable })

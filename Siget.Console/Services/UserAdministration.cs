@@ -54,7 +54,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFa
         EnsureAdministrator(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
-        var users = db.Users.AsNoTracking();
+        var users = PeopleDirectory.ListedTo(db.Users.AsNoTracking(), actor);
         if (!query.IncludeInactive) users = users.Where(u => u.IsActive);
         if (query.Role is { } role) users = users.Where(u => u.Role == role);
         if (Text.Search(query.Text) is { } search)

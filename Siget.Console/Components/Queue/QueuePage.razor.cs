@@ -92,7 +92,7 @@ public partial class QueuePage
         catalog = await Catalog.ActiveEntriesAsync();
         if (actor!.Role != Role.Usuario)
         {
-            workers = await People.WorkersAsync();
+            workers = await People.WorkersAsync(actor);
             units = await People.UnitsAsync();
         }
     }
@@ -250,7 +250,7 @@ public partial class QueuePage
     private bool MatchesView(TicketChanged change) => Filter.View switch
     {
         QueueView.MiTrabajo => change.AssigneeId == actor!.UserId,
-        QueueView.MiNivel => change.Level == actor!.Level && change.AssigneeId is null,
+        QueueView.MiNivel => change.Level == actor!.Level && change.AssigneeName is null, // ids of others may be withheld
         _ => true,
     };
 

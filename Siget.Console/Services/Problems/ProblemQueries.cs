@@ -113,7 +113,7 @@ public sealed class ProblemQueries(IDbContextFactory<SigetDbContext> dbFactory)
     {
         ProblemAccess.EnsureView(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Users.AsNoTracking().Where(u => u.IsActive && (u.Role == Role.Especialista || u.Role == Role.Supervisor))
+        return await PeopleDirectory.ListedTo(db.Users.AsNoTracking(), actor).Where(u => u.IsActive && (u.Role == Role.Especialista || u.Role == Role.Supervisor))
             .OrderBy(u => u.FullName).Select(u => new PersonOption(u.Id, u.FullName, u.UserName ?? "", null, null, false)).ToListAsync(ct);
     }
 

@@ -77,7 +77,7 @@ public sealed class ReportQueries(IDbContextFactory<SigetDbContext> dbFactory, T
             await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct),
             await db.Subcategories.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Name, ct),
             (await db.Units.AsNoTracking().Select(u => new { u.Id, u.Name, u.Kind }).ToListAsync(ct)).ToDictionary(u => u.Id, u => (u.Name, u.Kind)),
-            await db.Users.AsNoTracking().Where(u => u.Role != Role.Usuario).ToDictionaryAsync(u => u.Id, u => u.FullName, ct),
+            await PeopleDirectory.ListedTo(db.Users.AsNoTracking(), actor).Where(u => u.Role != Role.Usuario).ToDictionaryAsync(u => u.Id, u => u.FullName, ct),
             (await db.VendorCompanies.AsNoTracking().Select(v => new { v.Id, v.Name, v.ContractSlaHours }).ToListAsync(ct))
                 .ToDictionary(v => v.Id, v => (v.Name, v.ContractSlaHours)));
         var report = new ServiceReport(settings.Policy.Calendar);
