@@ -10,12 +10,13 @@ namespace Siget.Console.Data;
 public static partial class DemoData
 {
     private const int OutageCode = 21; // Sin internet
+    private const string RecurringOutageTambo = "Tambo Santa Rosa";
 
     /// <summary>Six recent "no internet" incidents at one Tambo, unlinked: the problems page suggests a problem for them.</summary>
     private static IEnumerable<Ticket> RecurringOutage(List<ApplicationUser> people, ApplicationUser[] technicians, List<Unit> units,
         SlaPolicy sla, DateTime now, Dictionary<int, int> sequences)
     {
-        var tambo = units.Single(u => u.Name.StartsWith("Tambo Santa Rosa", StringComparison.Ordinal));
+        var tambo = units.Single(u => u.Name.StartsWith(RecurringOutageTambo, StringComparison.Ordinal));
         var requesters = people.Where(p => p.Role == Role.Usuario).Take(6).ToList();
         for (var i = 0; i < requesters.Count; i++)
         {
