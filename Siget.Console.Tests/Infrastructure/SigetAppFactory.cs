@@ -18,9 +18,11 @@ namespace Siget.Console.Tests.Infrastructure;
 /// <paramref name="realClock"/>: browser tests need real time because UI timers (MudBlazor's debounce) use it too.
 /// The SLA engine does not run by itself (tests run its passes) unless <paramref name="settings"/> give it an interval.
 /// <paramref name="folder"/> runs it over a database a test prepared there (<c>siget.db</c>); that folder is the test's to delete.
+/// <paramref name="testServices"/> replaces services for one test (one SIGET per SQLite file: never a second host over it).
 /// </summary>
 public sealed class SigetAppFactory(bool demoData = false, DateTimeOffset? now = null, bool realClock = false,
-    IReadOnlyDictionary<string, string>? settings = null, string? folder = null) : WebApplicationFactory<Program>
+    IReadOnlyDictionary<string, string>? settings = null, string? folder = null, Action<IServiceCollection>? testServices = null)
+    : WebApplicationFactory<Program>
 {
     private readonly string _folder = folder ?? Path.Combine(Path.GetTempPath(), "siget-tests", Guid.NewGuid().ToString("N"));
     private readonly CapturedLog _log = new();
@@ -46,6 +48,7 @@ public sealed class SigetAppFactory(bool demoData = false, DateTimeOffset? now =
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(_log));
         if (!realClock) builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        if (testServices is not null) builder.ConfigureTestServices(testServices);
     }
 
     public T Service<T>() where T : notnull => Services.GetRequiredService<T>();

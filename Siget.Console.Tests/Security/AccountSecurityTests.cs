@@ -210,7 +210,8 @@ public sealed class AccountSecurityTests : IAsyncLifetime
     public async Task A_name_that_exists_and_one_that_does_not_get_the_same_answer_and_the_same_work_at_every_attempt()
     {
         var hasher = new CountingHasher();
-        await using var app = _app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IPasswordHasher<ApplicationUser>>(hasher)));
+        await using var app = new SigetAppFactory(testServices: s => s.AddSingleton<IPasswordHasher<ApplicationUser>>(hasher));
+        await app.AddPersonAsync("bloqueable", Role.Tecnico, "Julio Apaza Ticona");
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
         for (var attempt = 1; attempt <= 7; attempt++)
