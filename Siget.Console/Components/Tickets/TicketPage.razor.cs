@@ -282,34 +282,6 @@ public partial class TicketPage
         {
             asking = null;
         }
-        try
-        {
-            command = action switch
-            {
-                TicketAction.Tomar => () => Commands.TakeAsync(actor, ticket.Id, ticket.Version),
-                TicketAction.Finalizar => await AskSatisfaction() is { } satisfaction
-                    ? () => Commands.FinalizeAsync(actor, ticket.Id, ticket.Version, satisfaction) : null,
-                TicketAction.Resolver => await AskText("Resolver el ticket", "Acciones realizadas", "Describa lo que se hizo y las pruebas de funcionamiento (6.5).", "Resolver", TicketLimits.SolutionMaxLength) is { } solution
-                    ? () => Commands.ResolveAsync(actor, ticket.Id, ticket.Version, solution) : null,
-                TicketAction.Reabrir => await AskText("Reabrir el ticket", "Motivo de la disconformidad", null, "Reabrir") is { } why
-                    ? () => Commands.ReopenAsync(actor, ticket.Id, ticket.Version, why) : null,
-                TicketAction.Anular => await AskText("Anular el ticket", "Motivo de la anulación", "Por ejemplo: ticket duplicado de otro ya registrado.", "Anular") is { } cancel
-                    ? () => Commands.CancelAsync(actor, ticket.Id, ticket.Version, cancel) : null,
-                TicketAction.Escalar => await AskEscalation(ticket) is { } esc
-                    ? () => Commands.EscalateAsync(actor, ticket.Id, ticket.Version, esc.CriterionCode, esc.Reason, esc.VendorCompanyId) : null,
-                TicketAction.Reasignar => await AskAssignee(ticket) is { } re
-                    ? () => Commands.ReassignAsync(actor, ticket.Id, ticket.Version, re.AssigneeId, re.Note) : null,
-                TicketAction.Liberar => await AskText("Devolver a la cola", "Nota (opcional)", $"El ticket queda sin asignar en la cola de {ticket.Level.Label()}.", "Devolver a la cola", required: false) is { } releaseNote
-                    ? () => Commands.ReleaseAsync(actor, ticket.Id, ticket.Version, releaseNote) : null,
-                TicketAction.Devolver => await AskSendBack(ticket) is { } back
-                    ? () => Commands.SendBackAsync(actor, ticket.Id, ticket.Version, back.Level, back.Reason, back.VendorCompanyId) : null,
-                _ => null,
-            };
-        }
-        finally
-        {
-            asking = null;
-        }
         if (command is null)
         {
             // Cancelled: what changed meanwhile crosses nothing of theirs any more.
