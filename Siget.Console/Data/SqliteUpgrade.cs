@@ -136,12 +136,12 @@ public sealed class SqliteUpgrade(SqliteDatabase database, DatabaseInUse inUse, 
         if (!File.Exists(marker.Copy))
             throw new InvalidOperationException(
                 $"La actualización de la base {database.Path} quedó a medias y no se encuentra la copia previa {marker.Copy}. " +
-                "Restaure el último respaldo con el comando «restaurar» (vea el README).");
+                "Restaure el último respaldo con el comando «restaurar» (vea docs/operacion.md, «Restaurar»).");
         var check = SqliteCopies.IntegrityCheck(marker.Copy);
         if (check != "ok")
             throw new InvalidOperationException(
                 $"La actualización de la base {database.Path} quedó a medias y la copia previa {marker.Copy} está dañada ({check}). " +
-                "Restaure el último respaldo con el comando «restaurar» (vea el README).");
+                "Restaure el último respaldo con el comando «restaurar» (vea docs/operacion.md, «Restaurar»).");
         SqliteCopies.Restore(marker.Copy, database.Path);
         return true;
     }

@@ -13,7 +13,7 @@ namespace Siget.Console.Live;
 /// <summary>
 /// <c>/hubs/queue</c>: the live ticket feed for clients that are not Blazor screens (a wallboard, another system).
 /// Signed-in people only; each connection receives exactly what its person may see (the same filtering as screens).
-/// Messages: <c>ticketChanged</c> with a <see cref="TicketChanged"/> (see README, "Feed en vivo").
+/// Messages: <c>ticketChanged</c> with a <see cref="TicketChanged"/> (contract: docs/hub-queue.md).
 /// </summary>
 [Authorize]
 public sealed class QueueHub(QueueHubConnections connections) : Hub
