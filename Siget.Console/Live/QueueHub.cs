@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Siget.Console.Data;
-using Siget.Console.Services;
+using Siget.Console.Services.People;
 
 namespace Siget.Console.Live;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Siget.Console.Components.Shared;
+using Siget.Console.Services.Tickets;
 using Siget.Core.Catalog;
 using Siget.Core.Escalation;
 using Siget.Core.Priorities;
