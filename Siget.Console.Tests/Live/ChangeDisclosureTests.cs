@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using Siget.Console.Api;
 using Siget.Console.Live;
 using Siget.Console.Services.Problems;
 using Siget.Console.Services.Tickets;

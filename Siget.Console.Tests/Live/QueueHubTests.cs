@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Siget.Console.Api;
 using Siget.Console.Live;
 using Siget.Console.Services.People;
 using Siget.Console.Services.Tickets;

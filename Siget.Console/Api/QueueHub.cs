@@ -6,9 +6,10 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Siget.Console.Data;
+using Siget.Console.Live;
 using Siget.Console.Services.People;
 
-namespace Siget.Console.Live;
+namespace Siget.Console.Api;
 
 /// <summary>
 /// <c>/hubs/queue</c>: the live ticket feed for clients that are not Blazor screens (a wallboard, another system).
