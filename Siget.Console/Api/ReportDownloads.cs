@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.Net.Http.Headers;
-using Siget.Console.Components.Reports;
 using Siget.Console.Services.People;
 using Siget.Console.Services.Reports;
 using Siget.Core;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Siget.Console.Components.Account;
 using Siget.Console.Data;
 using Siget.Console.Live;
 using Siget.Console.Services.Administration;

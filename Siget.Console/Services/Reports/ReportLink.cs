@@ -4,7 +4,7 @@ using Siget.Core;
 using Siget.Core.Escalation;
 using Siget.Core.Reports;
 
-namespace Siget.Console.Components.Reports;
+namespace Siget.Console.Services.Reports;
 
 /// <summary>
 /// The addresses of the reports, so that a dashboard, a drill-down or an export can be bookmarked and shared:

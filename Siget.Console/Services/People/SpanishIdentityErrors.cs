@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace Siget.Console.Components.Account;
+namespace Siget.Console.Services.People;
 
 /// <summary>Identity's validation messages in Spanish.</summary>
 internal sealed class SpanishIdentityErrors : IdentityErrorDescriber
