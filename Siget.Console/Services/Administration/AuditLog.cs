@@ -7,6 +7,9 @@ namespace Siget.Console.Services.Administration;
 
 public sealed record AuditFilter(string? Action = null, string? Text = null, DateTime? FromUtc = null, DateTime? ToUtc = null);
 
+/// <summary>One audited event as the audit screen shows it.</summary>
+public sealed record AuditRow(long Id, DateTime AtUtc, string ActorName, string Action, string Subject, string? Before, string? After, string? Address);
+
 /// <summary>Writes audit entries and lets administrators read them.</summary>
 public sealed class AuditLog(IDbContextFactory<SigetDbContext> dbFactory, TimeProvider clock)
 {
@@ -25,7 +28,7 @@ public sealed class AuditLog(IDbContextFactory<SigetDbContext> dbFactory, TimePr
     }
 
     /// <summary>Newest first. Administrators only.</summary>
-    public async Task<(IReadOnlyList<AuditEntry> Rows, int Total)> SearchAsync(Actor actor, AuditFilter filter, int skip, int take, CancellationToken ct = default)
+    public async Task<(IReadOnlyList<AuditRow> Rows, int Total)> SearchAsync(Actor actor, AuditFilter filter, int skip, int take, CancellationToken ct = default)
     {
         if (actor.Role != Role.Administrador) throw new DomainException("Solo los administradores consultan la auditoría.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -39,7 +42,8 @@ public sealed class AuditLog(IDbContextFactory<SigetDbContext> dbFactory, TimePr
         if (filter.ToUtc is { } to) rows = rows.Where(a => a.AtUtc < to);
         var total = await rows.CountAsync(ct);
         var page = await rows.OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
-            .Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, MaxTake)).ToListAsync(ct);
+            .Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, MaxTake))
+            .Select(a => new AuditRow(a.Id, a.AtUtc, a.ActorName, a.Action, a.Subject, a.Before, a.After, a.Address)).ToListAsync(ct);
         return (page, total);
     }
 

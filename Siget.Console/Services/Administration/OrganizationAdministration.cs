@@ -24,21 +24,29 @@ public sealed class UnitForm
     public bool Active { get; set; } = true;
 }
 
+/// <summary>A vendor company as the administration screen lists it.</summary>
+public sealed record VendorRow(int Id, string Name, string? ContractReference, int? ContractSlaHours, string? Contact, bool Active);
+
+/// <summary>A unit or Tambo as the administration screen lists it.</summary>
+public sealed record UnitRow(int Id, string Name, UnitKind Kind, bool ServesCitizens, bool Active);
+
 /// <summary>Vendor companies (level 3) and the organisation's units and Tambos, kept by administrators; every change audited.</summary>
 public sealed class OrganizationAdministration(IDbContextFactory<SigetDbContext> dbFactory, AuditLog audit)
 {
-    public async Task<IReadOnlyList<VendorCompany>> VendorsAsync(Actor actor, CancellationToken ct = default)
+    public async Task<IReadOnlyList<VendorRow>> VendorsAsync(Actor actor, CancellationToken ct = default)
     {
         EnsureAdministrator(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.VendorCompanies.AsNoTracking().OrderBy(v => v.Name).ToListAsync(ct);
+        return await db.VendorCompanies.AsNoTracking().OrderBy(v => v.Name)
+            .Select(v => new VendorRow(v.Id, v.Name, v.ContractReference, v.ContractSlaHours, v.Contact, v.Active)).ToListAsync(ct);
     }
 
-    public async Task<IReadOnlyList<Unit>> UnitsAsync(Actor actor, CancellationToken ct = default)
+    public async Task<IReadOnlyList<UnitRow>> UnitsAsync(Actor actor, CancellationToken ct = default)
     {
         EnsureAdministrator(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Name).ToListAsync(ct);
+        return await db.Units.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Name)
+            .Select(u => new UnitRow(u.Id, u.Name, u.Kind, u.ServesCitizens, u.Active)).ToListAsync(ct);
     }
 
     /// <summary>Creates (<paramref name="id"/> null) or updates a vendor company.</summary>
