@@ -3,9 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Siget.Console.Data;
 using Siget.Console.Live;
 using Siget.Console.Services.People;
 
@@ -48,15 +46,15 @@ public sealed class QueueHubConnections : BackgroundService
     private readonly ConcurrentDictionary<string, Connection> _connections = new();
     private readonly TicketFeed feed;
     private readonly IHubContext<QueueHub> hub;
-    private readonly IDbContextFactory<SigetDbContext> dbFactory;
+    private readonly PeopleDirectory people;
     private readonly TimeProvider clock;
     private readonly ILogger<QueueHubConnections> logger;
     private readonly TimeSpan interval;
 
-    public QueueHubConnections(TicketFeed feed, IHubContext<QueueHub> hub, IDbContextFactory<SigetDbContext> dbFactory, TimeProvider clock,
+    public QueueHubConnections(TicketFeed feed, IHubContext<QueueHub> hub, PeopleDirectory people, TimeProvider clock,
         ILogger<QueueHubConnections> logger, IOptions<SessionCheckOptions> sessions, SessionRevocations revocations)
     {
-        (this.feed, this.hub, this.dbFactory, this.clock, this.logger) = (feed, hub, dbFactory, clock, logger);
+        (this.feed, this.hub, this.people, this.clock, this.logger) = (feed, hub, people, clock, logger);
         interval = sessions.Value.RevalidationInterval;
         revocations.Revoked += Close; // a singleton, as long-lived as the signal: no unsubscribing
     }
@@ -93,9 +91,7 @@ public sealed class QueueHubConnections : BackgroundService
         var open = _connections.Values.ToList();
         if (open.Count == 0) return 0;
         var ids = open.Select(c => c.UserId).Distinct().ToList();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var valid = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.IsActive)
-            .ToDictionaryAsync(u => u.Id, u => u.SecurityStamp, ct);
+        var valid = await people.ActiveStampsAsync(ids, ct);
         var closed = 0;
         foreach (var connection in open.Where(c => !valid.TryGetValue(c.UserId, out var stamp) || stamp != c.SecurityStamp))
         {

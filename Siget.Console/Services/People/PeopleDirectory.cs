@@ -31,6 +31,14 @@ public sealed class PeopleDirectory(IDbContextFactory<SigetDbContext> dbFactory)
         return users.Where(u => roles.Contains(u.Role) && (u.Role != Role.Proveedor || company == null || u.VendorCompanyId == company));
     }
 
+    /// <summary>The security stamp of each of these people who is still active; a session signed in with another
+    /// stamp (or of someone missing here) is over.</summary>
+    public async Task<IReadOnlyDictionary<string, string?>> ActiveStampsAsync(IReadOnlyCollection<string> userIds, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id) && u.IsActive).ToDictionaryAsync(u => u.Id, u => u.SecurityStamp, ct);
+    }
+
     public async Task<IReadOnlyList<PersonOption>> SearchRequestersAsync(Actor actor, string? text, CancellationToken ct = default)
     {
         if (!TicketAccess.MayRegisterForOthers(actor)) throw new DomainException("Solo el personal de la UTI registra tickets para otras personas.");

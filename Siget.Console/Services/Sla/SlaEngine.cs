@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Siget.Console.Data;
@@ -18,10 +19,13 @@ public sealed class SlaEngineOptions
     public const string Section = "Sla:Motor";
 
     /// <summary>Seconds between passes; 0 turns the automatic passes off.</summary>
+    [Range(0, 86_400, ErrorMessage = "debe estar entre {1} y {2}.")]
     public int IntervalSeconds { get; set; } = 60;
     /// <summary>Tickets reviewed per transaction: keeps each write short so requests are never held up.</summary>
+    [Range(1, 10_000, ErrorMessage = "debe estar entre {1} y {2}.")]
     public int BatchSize { get; set; } = 100;
     /// <summary>The starting value of <see cref="SigetSettings.AutoFinalizeBusinessDays"/> (administrators change it later).</summary>
+    [Range(0, 30, ErrorMessage = "debe estar entre {1} y {2}.")]
     public int AutoFinalizeBusinessDays { get; set; } = 3;
 }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 
 namespace Siget.Console.Services.Tickets;
@@ -6,6 +7,7 @@ public sealed class AttachmentOptions
 {
     public const string Section = "Attachments";
     /// <summary>Folder for attachment files, outside wwwroot; relative paths are relative to the content root.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "debe indicar una carpeta.")]
     public string Path { get; set; } = "App_Data/adjuntos";
 }
 
