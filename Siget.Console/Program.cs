@@ -2,18 +2,26 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
 using MudBlazor;
 using MudBlazor.Services;
 using Siget.Console;
-using Siget.Console.Components;
 using Siget.Console.Api;
+using Siget.Console.Components;
 using Siget.Console.Components.Account;
 using Siget.Console.Data;
+using Siget.Console.Data.Demo;
 using Siget.Console.Live;
-using Siget.Console.Services;
+using Siget.Console.Services.Administration;
+using Siget.Console.Services.Board;
+using Siget.Console.Services.Knowledge;
+using Siget.Console.Services.Notifications;
+using Siget.Console.Services.Operations;
+using Siget.Console.Services.People;
 using Siget.Console.Services.Problems;
+using Siget.Console.Services.Sla;
+using Siget.Console.Services.Tickets;
 using Siget.Core.Sla;
 
 var culture = new CultureInfo("es-PE");
@@ -76,7 +84,7 @@ builder.Services.ConfigureApplicationCookie(o =>
 });
 builder.Services.AddAuthorization();
 // Cookies are checked against the database as often as live sessions: a deactivated person's requests stop being accepted.
-builder.Services.AddOptions<SessionCheckOptions>().BindConfiguration(SessionCheckOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddCheckedOptions<SessionCheckOptions>(SessionCheckOptions.Section);
 builder.Services.AddSingleton<SessionRevocations>();
 builder.Services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider, Microsoft.Extensions.Options.IOptions<SessionCheckOptions>>((o, clock, sessions) =>
 {
@@ -103,7 +111,7 @@ builder.Services.AddIdentityCore<ApplicationUser>(o =>
     .AddErrorDescriber<SpanishIdentityErrors>()
     .AddDefaultTokenProviders();
 
-builder.Services.AddOptions<SlaOptions>().BindConfiguration(SlaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddCheckedOptions<SlaOptions>(SlaOptions.Section);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<SettingsStore>();
 // The policy in force now (administrators may change it): resolve it when needed, never keep it.
@@ -120,7 +128,7 @@ builder.Services.AddSignalR().AddJsonProtocol(o =>
 builder.Services.AddSingleton<TicketRegistration>();
 builder.Services.AddSingleton<TicketCommands>();
 builder.Services.AddSingleton<TicketConversation>();
-builder.Services.AddOptions<AttachmentOptions>().BindConfiguration(AttachmentOptions.Section);
+builder.Services.AddCheckedOptions<AttachmentOptions>(AttachmentOptions.Section);
 builder.Services.AddSingleton<AttachmentStore>();
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddSingleton<TicketQueries>();
@@ -142,14 +150,14 @@ builder.Services.AddSingleton<AgentAvailability>();
 builder.Services.AddSingleton<Siget.Console.Services.Knowledge.KnowledgeBase>();
 builder.Services.AddSingleton<Siget.Console.Services.Knowledge.KnowledgeSearch>();
 builder.Services.AddSingleton<Siget.Console.Services.Knowledge.SelfService>();
-builder.Services.AddOptions<AssignmentOptions>().BindConfiguration(AssignmentOptions.Section);
-builder.Services.AddOptions<SlaEngineOptions>().BindConfiguration(SlaEngineOptions.Section);
+builder.Services.AddCheckedOptions<AssignmentOptions>(AssignmentOptions.Section);
+builder.Services.AddCheckedOptions<SlaEngineOptions>(SlaEngineOptions.Section);
 builder.Services.AddSingleton<SlaEngine>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<SlaEngine>());
 builder.Services.AddSingleton<ProblemFeed>();
 builder.Services.AddSingleton<ProblemCommands>();
 builder.Services.AddSingleton<ProblemQueries>();
-builder.Services.AddOptions<RecurrenceWatchOptions>().BindConfiguration(RecurrenceWatchOptions.Section);
+builder.Services.AddCheckedOptions<RecurrenceWatchOptions>(RecurrenceWatchOptions.Section);
 builder.Services.AddSingleton<RecurrenceWatch>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<RecurrenceWatch>());
 builder.Services.AddHealthChecks().AddDbContextCheck<SigetDbContext>("database");

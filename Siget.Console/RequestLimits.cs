@@ -21,8 +21,8 @@ public static class RequestLimits
 
     public static IServiceCollection AddRequestLimits(this IServiceCollection services)
     {
-        services.AddOptions<CitizenLookupLimits>().BindConfiguration(CitizenLookupLimits.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SignInLimits>().BindConfiguration(SignInLimits.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddCheckedOptions<CitizenLookupLimits>(CitizenLookupLimits.Section);
+        services.AddCheckedOptions<SignInLimits>(SignInLimits.Section);
         return services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -70,8 +70,8 @@ public static class RequestLimits
 /// <summary>A number of requests per client in a fixed window of minutes.</summary>
 public abstract class WindowLimits
 {
-    [Range(1, 100_000)] public int PermitLimit { get; set; }
-    [Range(1, 24 * 60)] public int WindowMinutes { get; set; }
+    [Range(1, 100_000, ErrorMessage = "debe estar entre {1} y {2}.")] public int PermitLimit { get; set; }
+    [Range(1, 24 * 60, ErrorMessage = "debe estar entre {1} y {2}.")] public int WindowMinutes { get; set; }
 }
 
 /// <summary>"Consultar ticket" lookups per client (section "ConsultaCiudadana"): each costs a deliberately slow hash.</summary>

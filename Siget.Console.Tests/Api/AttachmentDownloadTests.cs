@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Siget.Console.Services;
+using Siget.Console.Services.Tickets;
 using Siget.Console.Tests.Infrastructure;
 using Siget.Core;
 using Siget.Core.Tickets;

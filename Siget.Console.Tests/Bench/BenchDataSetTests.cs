@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Siget.Bench.Data;
+using Siget.Console.Services.People;
 using Siget.Core.Catalog;
 using Siget.Core.Tickets;
 
@@ -43,7 +44,7 @@ public sealed class BenchDataSetTests : IAsyncLifetime
         await using var app = new Siget.Bench.BenchApp(_database);
         await using var db = app.CreateDbContext();
         var supervisor = db.Users.First(u => u.UserName == BenchPeople.SupervisorName(0)).ToActor();
-        var detail = await app.Service<Siget.Console.Services.TicketQueries>().GetAsync(supervisor, _manifest.TimelineTicket);
+        var detail = await app.Service<Siget.Console.Services.Tickets.TicketQueries>().GetAsync(supervisor, _manifest.TimelineTicket);
         detail.Should().NotBeNull();
         (detail!.History.Count + detail.Messages.Count).Should().BeGreaterThanOrEqualTo(DataGenerator.TimelineEntries);
     }

@@ -59,7 +59,7 @@ public class BrowserFixture : IAsyncLifetime
     {
         await page.GotoAsync($"{BaseUrl}/cuenta/ingresar");
         await page.FillAsync("#usuario", userName);
-        await page.FillAsync("#clave", Siget.Console.Data.DemoData.Password);
+        await page.FillAsync("#clave", Siget.Console.Data.Demo.DemoData.Password);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"^{System.Text.RegularExpressions.Regex.Escape(BaseUrl)}/(cola|portal)"));
     }

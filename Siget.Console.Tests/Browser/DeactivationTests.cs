@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Siget.Console.Services;
+using Siget.Console.Services.People;
 using Siget.Core.Access;
 using static Microsoft.Playwright.Assertions;
 

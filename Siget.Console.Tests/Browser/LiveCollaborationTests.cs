@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
-using Siget.Console.Services;
+using Siget.Console.Services.People;
+using Siget.Console.Services.Tickets;
 using Siget.Core.Catalog;
 using Siget.Core.Priorities;
 using static Microsoft.Playwright.Assertions;

@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Playwright;
 using Siget.Console.Components.Reports;
+using Siget.Console.Services.Reports;
 using Siget.Core.Reports;
 
 namespace Siget.Console.Tests.Browser;

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Siget.Console.Components.Reports;
+using Siget.Console.Services.Reports;
 using Siget.Core.Reports;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Siget.Console.Data;
-using Siget.Console.Services;
+using Siget.Console.Services.Administration;
+using Siget.Console.Services.People;
+using Siget.Console.Services.Tickets;
 using Siget.Core.Access;
 using Siget.Core.Catalog;
 using Siget.Core.Priorities;

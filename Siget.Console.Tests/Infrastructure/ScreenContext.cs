@@ -5,7 +5,11 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
 using Siget.Console.Live;
-using Siget.Console.Services;
+using Siget.Console.Services.Administration;
+using Siget.Console.Services.Board;
+using Siget.Console.Services.Notifications;
+using Siget.Console.Services.People;
+using Siget.Console.Services.Tickets;
 using Siget.Core.Access;
 using Siget.Core.Sla;
 

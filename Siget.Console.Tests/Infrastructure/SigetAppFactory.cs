@@ -7,6 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Siget.Console.Data;
+using Siget.Console.Data.Demo;
+using Siget.Console.Services.People;
 using Siget.Core.Access;
 
 namespace Siget.Console.Tests.Infrastructure;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Siget.Console.Data;
+using Siget.Console.Data.Demo;
 
 namespace Siget.Console.Tests.Infrastructure;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Siget.Console.Live;
-using Siget.Console.Services;
+using Siget.Console.Services.Sla;
+using Siget.Console.Services.Tickets;
 using Siget.Console.Tests.Infrastructure;
 using Siget.Core.Access;
 

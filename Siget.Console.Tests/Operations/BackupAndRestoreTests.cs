@@ -5,7 +5,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Siget.Console.Data;
-using Siget.Console.Services;
+using Siget.Console.Services.People;
+using Siget.Console.Services.Tickets;
 using Siget.Console.Tests.Infrastructure;
 using Siget.Core.Access;
 

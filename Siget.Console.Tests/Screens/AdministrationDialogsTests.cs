@@ -3,7 +3,8 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Siget.Console.Components.Admin;
-using Siget.Console.Services;
+using Siget.Console.Services.Administration;
+using Siget.Console.Services.People;
 using Siget.Console.Tests.Infrastructure;
 using Siget.Core.Access;
 

@@ -3,7 +3,7 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Siget.Console.Components.Tickets;
-using Siget.Console.Services;
+using Siget.Console.Services.People;
 using Siget.Console.Tests.Infrastructure;
 using Siget.Core.Escalation;
 

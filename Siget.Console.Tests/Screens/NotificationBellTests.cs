@@ -3,7 +3,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 using Siget.Console.Components.Notifications;
-using Siget.Console.Services;
+using Siget.Console.Services.Notifications;
 using Siget.Console.Tests.Infrastructure;
 using Siget.Core.Access;
 using Siget.Core.Tickets;

@@ -1,7 +1,6 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Siget.Console.Components.Knowledge;
-using Siget.Console.Services;
 using Siget.Console.Services.Knowledge;
 using Siget.Console.Tests.Infrastructure;
 using Siget.Core.Knowledge;

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Siget.Console.Data;
+using Siget.Console.Data.Demo;
 using Siget.Console.Tests.Infrastructure;
 using Siget.Core.Access;
 
@@ -173,7 +174,7 @@ public sealed class AccountSecurityTests : IAsyncLifetime
         var noRedirect = Browser();
         (await client.GetAsync("/cola/mi-trabajo")).StatusCode.Should().Be(HttpStatusCode.OK, "the cookie works before");
 
-        await _app.Service<Siget.Console.Services.UserAdministration>().DeactivateAsync(admin, luis);
+        await _app.Service<Siget.Console.Services.People.UserAdministration>().DeactivateAsync(admin, luis);
         _app.Clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
 
         var response = await client.GetAsync("/cola/mi-trabajo"); // this client shows redirects without following them

@@ -1,7 +1,11 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Siget.Console.Services;
+using Siget.Console.Services.Administration;
+using Siget.Console.Services.Board;
+using Siget.Console.Services.Notifications;
+using Siget.Console.Services.People;
+using Siget.Console.Services.Tickets;
 using Siget.Console.Tests.Infrastructure;
 using Siget.Core;
 using Siget.Core.Access;

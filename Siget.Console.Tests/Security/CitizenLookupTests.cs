@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
-using Siget.Console.Services;
+using Siget.Console.Services.Tickets;
 using Siget.Console.Tests.Infrastructure;
 using Siget.Core;
 using Siget.Core.Access;

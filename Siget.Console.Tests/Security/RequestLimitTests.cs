@@ -199,15 +199,15 @@ public sealed class RequestLimitTests
             (await SignInAsync(site, client, "/cuenta/ingresar", "bloqueable", forwardedFor: stranger)).Body.Should().Contain("Usuario o contraseña incorrectos.");
 
         (await SignInAsync(site, client, "/cuenta/ingresar", "bloqueable", forwardedFor: stranger)).Location.Should().EndWith("cuenta/bloqueada");
-        (await SignInAsync(site, client, "/cuenta/ingresar", "bloqueable", Siget.Console.Data.DemoData.Password, forwardedFor: stranger))
+        (await SignInAsync(site, client, "/cuenta/ingresar", "bloqueable", Siget.Console.Data.Demo.DemoData.Password, forwardedFor: stranger))
             .Location.Should().EndWith("cuenta/bloqueada", "even the right password, from the locked client");
-        var rows = (await site.App.Service<Siget.Console.Services.UserAdministration>().ListAsync(admin, new(), 0, 10)).Rows;
+        var rows = (await site.App.Service<Siget.Console.Services.People.UserAdministration>().ListAsync(admin, new(), 0, 10)).Rows;
         rows.Single(r => r.UserName == "bloqueable").LockedOut.Should().BeTrue("the administrator sees the lock");
 
-        var own = await SignInAsync(site, site.Client(), "/cuenta/ingresar?ReturnUrl=cola", "bloqueable", Siget.Console.Data.DemoData.Password, forwardedFor: julioPc);
+        var own = await SignInAsync(site, site.Client(), "/cuenta/ingresar?ReturnUrl=cola", "bloqueable", Siget.Console.Data.Demo.DemoData.Password, forwardedFor: julioPc);
         own.Location.Should().EndWith("/cola", "Julio signs in from his own computer");
 
-        await site.App.Service<Siget.Console.Services.UserAdministration>().UnlockAsync(admin, julio.UserId);
+        await site.App.Service<Siget.Console.Services.People.UserAdministration>().UnlockAsync(admin, julio.UserId);
         (await SignInAsync(site, client, "/cuenta/ingresar", "bloqueable", forwardedFor: stranger)).Body.Should()
             .Contain("Usuario o contraseña incorrectos.", "Desbloquear releases the name on every client");
     }

@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Siget.Console.Services;
+using Siget.Console.Services.Administration;
 using Siget.Console.Services.Knowledge;
+using Siget.Console.Services.Notifications;
+using Siget.Console.Services.People;
 using Siget.Console.Services.Problems;
+using Siget.Console.Services.Tickets;
 using Siget.Console.Tests.Infrastructure;
 using Siget.Core;
 using Siget.Core.Access;

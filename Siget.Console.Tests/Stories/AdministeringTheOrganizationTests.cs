@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Siget.Console.Data;
-using Siget.Console.Services;
+using Siget.Console.Services.Administration;
 using Siget.Console.Tests.Infrastructure;
 using Siget.Core;
 using Siget.Core.Access;

@@ -1,4 +1,5 @@
-using Siget.Console.Services;
+using Siget.Console.Services.Notifications;
+using Siget.Console.Services.Tickets;
 using Siget.Console.Tests.Infrastructure;
 using Siget.Core.Access;
 using Siget.Core.Notifications;

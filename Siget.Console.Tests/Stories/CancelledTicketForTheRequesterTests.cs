@@ -1,5 +1,5 @@
 using Siget.Console.Data;
-using Siget.Console.Services;
+using Siget.Console.Services.Tickets;
 using Siget.Console.Tests.Infrastructure;
 using Siget.Core.Catalog;
 using Siget.Core.Priorities;

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Siget.Console.Services;
+using Siget.Console.Services.Tickets;
 using Siget.Console.Tests.Infrastructure;
 using Siget.Core.Tickets;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Siget.Console.Services;
+using Siget.Console.Services.Administration;
+using Siget.Console.Services.Tickets;
 using Siget.Console.Tests.Infrastructure;
 using Siget.Core;
 using Siget.Core.Access;

@@ -1,4 +1,4 @@
-using Siget.Console.Services;
+using Siget.Console.Services.Tickets;
 using Siget.Console.Tests.Infrastructure;
 using Siget.Core;
 using Siget.Core.Escalation;

@@ -3,7 +3,7 @@ using Siget.Core;
 
 namespace Siget.Console.Tests.Stories;
 
-/// <summary>The "Persona que solicita la atención" box of the registration form asks <see cref="Siget.Console.Services.PeopleDirectory"/>.</summary>
+/// <summary>The "Persona que solicita la atención" box of the registration form asks <see cref="Siget.Console.Services.People.PeopleDirectory"/>.</summary>
 [Collection(HelpDeskCollection.Name)]
 public class FindingARequesterTests(HelpDeskFixture f)
 {

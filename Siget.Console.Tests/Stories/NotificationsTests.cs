@@ -1,5 +1,6 @@
 using Siget.Console.Live;
-using Siget.Console.Services;
+using Siget.Console.Services.Notifications;
+using Siget.Console.Services.Tickets;
 using Siget.Console.Tests.Infrastructure;
 using Siget.Core.Access;
 using Siget.Core.Notifications;

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
-using Siget.Console.Services;
+using Siget.Console.Services.Board;
+using Siget.Console.Services.People;
 using Siget.Console.Services.Problems;
 using Siget.Console.Services.Reports;
+using Siget.Console.Tests.Infrastructure;
 using Siget.Core;
 using Siget.Core.Access;
 using Siget.Core.Reports;
 using Siget.Core.Tickets;
-using Siget.Console.Tests.Infrastructure;
 
 namespace Siget.Console.Tests.Stories;
 

@@ -1,6 +1,8 @@
-using Siget.Console.Services;
+using Siget.Console.Services.Administration;
 using Siget.Console.Services.Knowledge;
+using Siget.Console.Services.People;
 using Siget.Console.Services.Problems;
+using Siget.Console.Services.Tickets;
 using Siget.Console.Tests.Infrastructure;
 using Siget.Core.Access;
 using Siget.Core.Knowledge;

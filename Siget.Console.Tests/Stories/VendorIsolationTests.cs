@@ -1,6 +1,6 @@
 using System.Text;
 using Siget.Console.Live;
-using Siget.Console.Services;
+using Siget.Console.Services.Tickets;
 using Siget.Console.Tests.Infrastructure;
 using Siget.Core.Escalation;
 using Siget.Core.Tickets;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.Net.Http.Headers;
-using Siget.Console.Services;
+using Siget.Console.Services.People;
+using Siget.Console.Services.Tickets;
 
 namespace Siget.Console.Api;
 

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.Net.Http.Headers;
-using Siget.Console.Components.Reports;
-using Siget.Console.Services;
+using Siget.Console.Services.People;
 using Siget.Console.Services.Reports;
 using Siget.Core;
 using Siget.Core.Reports;

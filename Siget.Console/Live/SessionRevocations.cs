@@ -28,7 +28,7 @@ public sealed class SessionCheckOptions
     public const string Section = "Sesiones";
 
     /// <summary>Seconds between checks of each live screen, hub connection and sign-in cookie.</summary>
-    [Range(1, 300)]
+    [Range(1, 300, ErrorMessage = "debe estar entre {1} y {2}.")]
     public int RevalidationSeconds { get; set; } = 10;
 
     public TimeSpan RevalidationInterval => TimeSpan.FromSeconds(RevalidationSeconds);

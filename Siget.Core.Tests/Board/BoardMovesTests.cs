@@ -1,8 +1,9 @@
 using Siget.Core.Board;
 using Siget.Core.Escalation;
+using Siget.Core.Tests.Support;
 using Siget.Core.Tickets;
 
-namespace Siget.Core.Tests;
+namespace Siget.Core.Tests.Board;
 
 /// <summary>What dropping a ticket's card on a column of the supervisor board means.</summary>
 public class BoardMovesTests

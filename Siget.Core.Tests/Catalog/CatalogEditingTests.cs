@@ -1,6 +1,6 @@
 using Siget.Core.Catalog;
 
-namespace Siget.Core.Tests;
+namespace Siget.Core.Tests.Catalog;
 
 // The seed entries are shared static instances; these tests edit copies so they cannot leak into other tests.
 public class CatalogEditingTests

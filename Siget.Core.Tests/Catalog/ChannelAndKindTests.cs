@@ -1,6 +1,6 @@
 using Siget.Core.Catalog;
 
-namespace Siget.Core.Tests;
+namespace Siget.Core.Tests.Catalog;
 
 public class ChannelAndKindTests
 {

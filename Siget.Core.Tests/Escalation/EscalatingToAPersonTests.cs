@@ -1,8 +1,9 @@
 using Siget.Core.Access;
 using Siget.Core.Escalation;
+using Siget.Core.Tests.Support;
 using Siget.Core.Tickets;
 
-namespace Siget.Core.Tests;
+namespace Siget.Core.Tests.Escalation;
 
 /// <summary>An escalation may hand the ticket directly to someone of the next level (a drop on their column on the board).</summary>
 public class EscalatingToAPersonTests

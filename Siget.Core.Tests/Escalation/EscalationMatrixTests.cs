@@ -1,7 +1,7 @@
 using Siget.Core.Access;
 using Siget.Core.Escalation;
 
-namespace Siget.Core.Tests;
+namespace Siget.Core.Tests.Escalation;
 
 /// <summary>Anexo 3 read row by row: each row's responsible person sends a case to that row's destination, for that
 /// row's criteria (decided 2026-12-02, issue 16 item 27).</summary>

@@ -1,8 +1,9 @@
 using Siget.Core.Access;
 using Siget.Core.Escalation;
+using Siget.Core.Tests.Support;
 using Siget.Core.Tickets;
 
-namespace Siget.Core.Tests;
+namespace Siget.Core.Tests.Escalation;
 
 /// <summary>
 /// Leaving the vendor level ends the vendor's assignment (issue 16 item 30): whichever way a ticket leaves Nivel 3, no

@@ -1,8 +1,9 @@
 using Siget.Core.Access;
 using Siget.Core.Escalation;
+using Siget.Core.Tests.Support;
 using Siget.Core.Tickets;
 
-namespace Siget.Core.Tests;
+namespace Siget.Core.Tests.Escalation;
 
 /// <summary>Devolver: the head of UTI sends a ticket down to a lower level, with a reason.</summary>
 public class SendingBackTests

@@ -1,7 +1,8 @@
 using Siget.Core.Escalation;
+using Siget.Core.Tests.Support;
 using Siget.Core.Tickets;
 
-namespace Siget.Core.Tests;
+namespace Siget.Core.Tests.Escalation;
 
 /// <summary>
 /// A técnico, especialista or vendor user takes over a colleague's ticket only while that colleague is marked Ausente,

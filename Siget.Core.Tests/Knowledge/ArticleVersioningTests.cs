@@ -1,4 +1,5 @@
 using Siget.Core.Knowledge;
+using Siget.Core.Tests.Support;
 using Siget.Core.Tickets;
 
 namespace Siget.Core.Tests.Knowledge;

@@ -1,4 +1,5 @@
 using Siget.Core.Knowledge;
+using Siget.Core.Tests.Support;
 
 namespace Siget.Core.Tests.Knowledge;
 

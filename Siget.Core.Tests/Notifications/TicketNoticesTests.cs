@@ -3,10 +3,11 @@ using Siget.Core.Escalation;
 using Siget.Core.Notifications;
 using Siget.Core.Priorities;
 using Siget.Core.Sla;
+using Siget.Core.Tests.Support;
 using Siget.Core.Tickets;
 using static Siget.Core.Notifications.NotificationKind;
 
-namespace Siget.Core.Tests;
+namespace Siget.Core.Tests.Notifications;
 
 /// <summary>Who is told what when a ticket changes, gets a message or reaches an SLA alert.</summary>
 public class TicketNoticesTests

@@ -1,6 +1,6 @@
 using Siget.Core.Priorities;
 
-namespace Siget.Core.Tests;
+namespace Siget.Core.Tests.Priorities;
 
 public class PriorityMatrixTests
 {

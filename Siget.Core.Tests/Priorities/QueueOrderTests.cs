@@ -1,8 +1,9 @@
 using Siget.Core.Access;
 using Siget.Core.Priorities;
+using Siget.Core.Tests.Support;
 using Siget.Core.Tickets;
 
-namespace Siget.Core.Tests;
+namespace Siget.Core.Tests.Priorities;
 
 // Ticket.Id is 0 for tickets that never reached the database, so every ticket here differs in an earlier key
 // (priority, preferential, due time) and the Id tie-break is never needed.

@@ -1,5 +1,6 @@
 using Siget.Core.Escalation;
 using Siget.Core.Problems;
+using Siget.Core.Tests.Support;
 using Siget.Core.Tickets;
 
 namespace Siget.Core.Tests.Problems;

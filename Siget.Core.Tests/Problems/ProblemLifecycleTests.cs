@@ -1,5 +1,6 @@
 using Siget.Core.Access;
 using Siget.Core.Problems;
+using Siget.Core.Tests.Support;
 
 namespace Siget.Core.Tests.Problems;
 

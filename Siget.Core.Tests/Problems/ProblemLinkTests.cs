@@ -1,6 +1,7 @@
 using Siget.Core.Catalog;
 using Siget.Core.Escalation;
 using Siget.Core.Problems;
+using Siget.Core.Tests.Support;
 using Siget.Core.Tickets;
 
 namespace Siget.Core.Tests.Problems;

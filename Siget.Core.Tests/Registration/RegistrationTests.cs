@@ -4,9 +4,10 @@ using Siget.Core.Catalog;
 using Siget.Core.Escalation;
 using Siget.Core.Priorities;
 using Siget.Core.Sla;
+using Siget.Core.Tests.Support;
 using Siget.Core.Tickets;
 
-namespace Siget.Core.Tests;
+namespace Siget.Core.Tests.Registration;
 
 public class RegistrationTests
 {

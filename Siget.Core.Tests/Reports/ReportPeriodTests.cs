@@ -1,5 +1,6 @@
 using Siget.Core.Access;
 using Siget.Core.Reports;
+using Siget.Core.Tests.Support;
 using Siget.Core.Tickets;
 
 namespace Siget.Core.Tests.Reports;
@@ -74,7 +75,7 @@ public class ReportPeriodTests
         var specialist = Actors.Specialist;
         ticket.Take(Actors.Technician, ticket.RegisteredAtUtc.AddMinutes(1));
         ticket.Escalate(Actors.Technician, "N1-RECURSOS", "Requiere especialista", null, ticket.RegisteredAtUtc.AddMinutes(2), specialist);
-        ticket.Escalate(specialist, "N2-CONOCIMIENTO", "Lo ve el fabricante", new Escalation.VendorRef(vendor.Value, $"Empresa {vendor}"), ticket.RegisteredAtUtc.AddMinutes(3));
+        ticket.Escalate(specialist, "N2-CONOCIMIENTO", "Lo ve el fabricante", new Siget.Core.Escalation.VendorRef(vendor.Value, $"Empresa {vendor}"), ticket.RegisteredAtUtc.AddMinutes(3));
         return ticket;
     }
 }

@@ -2,6 +2,7 @@ using Siget.Core.Catalog;
 using Siget.Core.Escalation;
 using Siget.Core.Reports;
 using Siget.Core.Sla;
+using Siget.Core.Tests.Support;
 using Siget.Core.Tickets;
 
 namespace Siget.Core.Tests.Reports;

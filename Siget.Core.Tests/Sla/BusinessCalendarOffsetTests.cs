@@ -1,4 +1,5 @@
 using Siget.Core.Sla;
+using Siget.Core.Tests.Support;
 
 namespace Siget.Core.Tests.Sla;
 

@@ -1,6 +1,7 @@
 using Siget.Core.Sla;
+using Siget.Core.Tests.Support;
 
-namespace Siget.Core.Tests;
+namespace Siget.Core.Tests.Sla;
 
 public class PeruHolidaysTests
 {

@@ -2,9 +2,10 @@ using Siget.Core.Access;
 using Siget.Core.Escalation;
 using Siget.Core.Priorities;
 using Siget.Core.Sla;
+using Siget.Core.Tests.Support;
 using Siget.Core.Tickets;
 
-namespace Siget.Core.Tests;
+namespace Siget.Core.Tests.Sla;
 
 /// <summary>
 /// The SLA engine's view of one ticket, with the default Peru calendar (Mon–Fri 08:30–17:30 Lima). The ticket of most

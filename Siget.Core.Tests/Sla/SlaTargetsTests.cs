@@ -1,7 +1,8 @@
 using Siget.Core.Priorities;
 using Siget.Core.Sla;
+using Siget.Core.Tests.Support;
 
-namespace Siget.Core.Tests;
+namespace Siget.Core.Tests.Sla;
 
 public class SlaTargetsTests
 {

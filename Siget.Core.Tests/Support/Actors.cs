@@ -1,7 +1,7 @@
 using Siget.Core.Access;
 using Siget.Core.Escalation;
 
-namespace Siget.Core.Tests;
+namespace Siget.Core.Tests.Support;
 
 /// <summary>The people of the tests by name, so theories can list them (enums show up in test names).</summary>
 public enum Person

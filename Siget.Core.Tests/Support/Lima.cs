@@ -1,4 +1,4 @@
-namespace Siget.Core.Tests;
+namespace Siget.Core.Tests.Support;
 
 /// <summary>Wall-clock times in Lima written as UTC instants. Lima is UTC−5 all year (no daylight saving).</summary>
 public static class Lima

@@ -6,7 +6,7 @@ using Siget.Core.Priorities;
 using Siget.Core.Sla;
 using Siget.Core.Tickets;
 
-namespace Siget.Core.Tests;
+namespace Siget.Core.Tests.Support;
 
 /// <summary>
 /// Tickets registered through <see cref="Ticket.Register"/> and moved along real transitions only.

@@ -2,7 +2,7 @@ using Siget.Core.Access;
 using Siget.Core.Escalation;
 using Siget.Core.Tickets;
 
-namespace Siget.Core.Tests;
+namespace Siget.Core.Tests.Support;
 
 /// <summary>Performs any action of the lifecycle with valid inputs, so only the state and the actor decide
 /// whether it is allowed.</summary>

@@ -1,7 +1,7 @@
 using Siget.Core.Escalation;
 using Siget.Core.Tickets;
 
-namespace Siget.Core.Tests;
+namespace Siget.Core.Tests.Support;
 
 /// <summary>Everything a refused change must leave as it was.</summary>
 public sealed record TicketSnapshot(

@@ -1,6 +1,6 @@
 using Siget.Core.Tickets;
 
-namespace Siget.Core.Tests;
+namespace Siget.Core.Tests.Tickets;
 
 public class AccessCodeTests
 {

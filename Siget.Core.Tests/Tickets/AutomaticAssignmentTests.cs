@@ -1,8 +1,9 @@
 using Siget.Core.Access;
 using Siget.Core.Escalation;
+using Siget.Core.Tests.Support;
 using Siget.Core.Tickets;
 
-namespace Siget.Core.Tests;
+namespace Siget.Core.Tests.Tickets;
 
 /// <summary>Sistema hands queued tickets to available people; only a person's action answers the requester.</summary>
 public class AutomaticAssignmentTests

@@ -1,7 +1,8 @@
 using Siget.Core.Escalation;
+using Siget.Core.Tests.Support;
 using Siget.Core.Tickets;
 
-namespace Siget.Core.Tests;
+namespace Siget.Core.Tests.Tickets;
 
 /// <summary>
 /// A cancelled ticket as its requester sees it (issue 16 item 31): the reason is internal; the requester reads the

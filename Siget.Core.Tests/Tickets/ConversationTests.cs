@@ -1,7 +1,8 @@
 using Siget.Core.Escalation;
+using Siget.Core.Tests.Support;
 using Siget.Core.Tickets;
 
-namespace Siget.Core.Tests;
+namespace Siget.Core.Tests.Tickets;
 
 public class ConversationTests
 {

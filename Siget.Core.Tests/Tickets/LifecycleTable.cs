@@ -1,9 +1,10 @@
 using Siget.Core.Escalation;
+using Siget.Core.Tests.Support;
 using Siget.Core.Tickets;
-using static Siget.Core.Tests.Person;
+using static Siget.Core.Tests.Support.Person;
 using static Siget.Core.Tickets.TicketAction;
 
-namespace Siget.Core.Tests;
+namespace Siget.Core.Tests.Tickets;
 
 /// <summary>
 /// The ticket lifecycle (Anexo 5 plus Anulado) as the tests expect it, written out by hand from the rules in

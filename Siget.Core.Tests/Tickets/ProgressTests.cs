@@ -1,7 +1,8 @@
 using Siget.Core.Escalation;
+using Siget.Core.Tests.Support;
 using Siget.Core.Tickets;
 
-namespace Siget.Core.Tests;
+namespace Siget.Core.Tests.Tickets;
 
 /// <summary>Significant progress (what keeps the SLA engine from escalating): registration, a change of state or
 /// level, or a public reply from someone other than the requester.</summary>

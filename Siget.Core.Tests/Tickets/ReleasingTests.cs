@@ -1,7 +1,8 @@
 using Siget.Core.Escalation;
+using Siget.Core.Tests.Support;
 using Siget.Core.Tickets;
 
-namespace Siget.Core.Tests;
+namespace Siget.Core.Tests.Tickets;
 
 /// <summary>Liberar: a ticket in process goes back to its level's queue, nobody assigned, for someone else to take.</summary>
 public class ReleasingTests

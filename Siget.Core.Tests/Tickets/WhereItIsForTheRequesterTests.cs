@@ -1,7 +1,8 @@
 using Siget.Core.Escalation;
+using Siget.Core.Tests.Support;
 using Siget.Core.Tickets;
 
-namespace Siget.Core.Tests;
+namespace Siget.Core.Tests.Tickets;
 
 /// <summary>
 /// The portal's "where it is" phrase for every level × state × (assigned or not) (issue 16 item 38): who is on it, in

@@ -18,8 +18,8 @@ public sealed record ReportPeriod
             throw new DomainException($"El periodo puede abarcar como máximo {MaxDays} días; para más, exporte por partes.");
         From = from;
         To = to;
-        FromUtc = Lima(from);
-        ToUtc = Lima(to.AddDays(1));
+        FromUtc = LimaTime.StartOf(from);
+        ToUtc = LimaTime.StartOf(to.AddDays(1));
     }
 
     public DateOnly From { get; }
@@ -49,9 +49,5 @@ public sealed record ReportPeriod
     }
 
     /// <summary>The Lima day an instant falls on (the days periods and trends are made of).</summary>
-    public static DateOnly LimaDate(DateTime utc) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), BusinessCalendar.Lima));
-
-    private static DateTime Lima(DateOnly date) =>
-        TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue), BusinessCalendar.Lima);
+    public static DateOnly LimaDate(DateTime utc) => LimaTime.Date(utc);
 }

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Siget.Console.Data;
-using Siget.Console.Services;
+using Siget.Console.Services.Administration;
+using Siget.Console.Services.People;
 
 namespace Siget.Console.Components.Account;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Siget.Console.Data;
-using Siget.Console.Services;
+using Siget.Console.Services.Administration;
 
 namespace Siget.Console.Components.Account;
 

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Siget.Console.Services;
+using Siget.Console.Services.Administration;
 using Siget.Console.Services.Knowledge;
+using Siget.Console.Services.People;
 using Siget.Core.Access;
 using Siget.Core.Knowledge;
 

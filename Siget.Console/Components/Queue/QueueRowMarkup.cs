@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Siget.Console.Components.Shared;
-using Siget.Console.Services;
+using Siget.Console.Services.Tickets;
 using Siget.Core.Catalog;
 using Siget.Core.Escalation;
 using Siget.Core.Priorities;

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Siget.Console.Components.Shared;
-using Siget.Console.Services;
+using Siget.Console.Services.People;
 using Siget.Console.Services.Reports;
 using Siget.Core;
 using Siget.Core.Access;

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Components.Forms;
-using Siget.Console.Services;
+using Siget.Console.Services.Tickets;
 using Siget.Core.Tickets;
 
 namespace Siget.Console.Components.Shared;

@@ -8,10 +8,10 @@ public static class Format
 {
     public static readonly CultureInfo Peru = CultureInfo.GetCultureInfo("es-PE");
 
-    public static DateTime ToLima(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), BusinessCalendar.Lima);
+    public static DateTime ToLima(DateTime utc) => LimaTime.FromUtc(utc);
 
     /// <summary>A Lima wall-clock time (a date picked on screen) as UTC.</summary>
-    public static DateTime FromLima(DateTime lima) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(lima, DateTimeKind.Unspecified), BusinessCalendar.Lima);
+    public static DateTime FromLima(DateTime lima) => LimaTime.ToUtc(lima);
 
     public static string Lima(DateTime utc) => ToLima(utc).ToString("dd/MM/yyyy HH:mm", Peru);
 

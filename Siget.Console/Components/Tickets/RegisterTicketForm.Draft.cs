@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
 using Microsoft.JSInterop;
-using Siget.Console.Services;
+using Siget.Console.Services.People;
+using Siget.Console.Services.Tickets;
 using Siget.Core.Catalog;
 using Siget.Core.Priorities;
 

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
-using Siget.Console.Components.Shared;
 using MudBlazor;
-using Siget.Console.Services;
+using Siget.Console.Components.Shared;
+using Siget.Console.Services.Administration;
+using Siget.Console.Services.People;
+using Siget.Console.Services.Tickets;
 using Siget.Core;
 using Siget.Core.Catalog;
 using Siget.Core.Priorities;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Siget.Console.Data;
+using Siget.Console.Services.People;
 using Siget.Core;
 using Siget.Core.Access;
 using Siget.Core.Knowledge;

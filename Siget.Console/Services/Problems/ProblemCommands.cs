@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Siget.Console.Data;
 using Siget.Console.Live;
+using Siget.Console.Services.Administration;
+using Siget.Console.Services.Notifications;
+using Siget.Console.Services.People;
 using Siget.Core;
 using Siget.Core.Access;
 using Siget.Core.Notifications;

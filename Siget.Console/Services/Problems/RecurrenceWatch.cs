@@ -1,7 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Siget.Console.Data;
 using Siget.Console.Live;
+using Siget.Console.Services.Administration;
+using Siget.Console.Services.Notifications;
+using Siget.Console.Services.People;
 using Siget.Core;
 using Siget.Core.Access;
 using Siget.Core.Catalog;
@@ -16,6 +20,7 @@ public sealed class RecurrenceWatchOptions
     public const string Section = "RecurrenceWatch";
     /// <summary>Seconds between passes that tell supervisors of new recurrences; 0 turns the passes off (the
     /// problems page still shows the suggestions as they are).</summary>
+    [Range(0, 86_400, ErrorMessage = "debe estar entre {1} y {2}.")]
     public int IntervalSeconds { get; set; } = 300;
 }
 

@@ -1,9 +1,10 @@
 using System.Globalization;
-using Siget.Console.Components.Shared;
+using Siget.Console.Services.Tickets;
 using Siget.Core.Catalog;
 using Siget.Core.Escalation;
 using Siget.Core.Priorities;
 using Siget.Core.Reports;
+using Siget.Core.Sla;
 using Siget.Core.Tickets;
 
 namespace Siget.Console.Services.Reports;
@@ -30,9 +31,9 @@ public static class ReportColumns
         new("Nivel", t => t.Level.Label()),
         new("Asignado a", t => t.AssigneeName),
         new("Empresa proveedora", t => t.VendorCompanyId is int v ? data.Names.Vendor(v) : null),
-        new("Registrado (Lima)", t => Format.ToLima(t.RegisteredAtUtc)),
-        new("Primera respuesta (Lima)", t => t.FirstResponseAtUtc is { } at ? Format.ToLima(at) : null),
-        new("Resuelto (Lima)", t => t.ResolvedAtUtc is { } at ? Format.ToLima(at) : null),
+        new("Registrado (Lima)", t => LimaTime.FromUtc(t.RegisteredAtUtc)),
+        new("Primera respuesta (Lima)", t => t.FirstResponseAtUtc is { } at ? LimaTime.FromUtc(at) : null),
+        new("Resuelto (Lima)", t => t.ResolvedAtUtc is { } at ? LimaTime.FromUtc(at) : null),
         new("Primera respuesta (h hábiles)", t => data.Report.FirstResponseTime(t, data.AtUtc) is { } time ? Hours(time) : null),
         new("Resolución (h hábiles)", t => data.Report.ResolutionTime(t, data.AtUtc) is { } time ? Hours(time) : null),
         new("Primera respuesta en plazo", t => YesNo(ReportSets.ResponseOnTime(t, data.AtUtc))),

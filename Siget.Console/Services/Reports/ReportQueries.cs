@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Siget.Console.Data;
 using Siget.Console.Live;
+using Siget.Console.Services.Administration;
+using Siget.Console.Services.People;
 using Siget.Core.Access;
 using Siget.Core.Escalation;
 using Siget.Core.Reports;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Siget.Console.Data;
+using Siget.Console.Services.People;
 using Siget.Core.Access;
 using Siget.Core.Escalation;
 using Siget.Core.Priorities;

@@ -3,7 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
-using Siget.Console.Services;
+using Siget.Console.Services.Administration;
+using Siget.Console.Services.Sla;
 using Siget.Core.Tickets;
 
 namespace Siget.Bench.Data;

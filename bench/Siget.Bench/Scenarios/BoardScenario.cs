@@ -37,7 +37,7 @@ public sealed class BoardScenario : Scenario
         return
         [
             new(Title, "board page as sup01 (p95)", page.P95, Target.AtMostOf(150, "ms"),
-                new PhysicalLimit(rawRead.P95, "ms", $"raw SQLite counts by lane + first {Siget.Console.Services.SupervisorBoard.CardsPerColumn} cards per lane (p95)"), $"{page}; limit {rawRead}"),
+                new PhysicalLimit(rawRead.P95, "ms", $"raw SQLite counts by lane + first {Siget.Console.Services.Board.SupervisorBoard.CardsPerColumn} cards per lane (p95)"), $"{page}; limit {rawRead}"),
             new(Title, "move round trip in the browser, confirm → card in new column (p95)", moves.All.P95, Target.AtMostOf(50, "ms"),
                 new PhysicalLimit(rawWrite.P95, "ms", "raw SQLite UPDATE + INSERT, one transaction, WAL, synchronous=FULL (p95)"),
                 $"all {moves.All}; dragged {moves.Dragged}; from the Mover menu {moves.Chosen}; limit {rawWrite}"),
@@ -73,7 +73,7 @@ public sealed class BoardScenario : Scenario
                                           ORDER BY t.Priority DESC, t.Preferential DESC, t.NextDueUtc IS NULL, t.NextDueUtc, t.Id) AS Rank
                 FROM Tickets t JOIN ServiceSubcategories s ON s.Code = t.SubcategoryCode
                 WHERE t.State IN (1, 2))
-            WHERE Rank <= {{Siget.Console.Services.SupervisorBoard.CardsPerColumn}};
+            WHERE Rank <= {{Siget.Console.Services.Board.SupervisorBoard.CardsPerColumn}};
             """;
         var latencies = new Latencies();
         for (var i = 0; i < count + 5; i++)

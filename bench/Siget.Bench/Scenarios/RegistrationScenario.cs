@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Siget.Bench.Running;
-using Siget.Console.Services;
+using Siget.Console.Services.People;
+using Siget.Console.Services.Tickets;
 using Siget.Core.Access;
 using Siget.Core.Catalog;
 using Siget.Core.Priorities;

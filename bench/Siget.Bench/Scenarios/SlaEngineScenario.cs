@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Siget.Bench.Running;
-using Siget.Console.Services;
+using Siget.Console.Services.People;
+using Siget.Console.Services.Sla;
+using Siget.Console.Services.Tickets;
 using Siget.Core.Access;
 
 namespace Siget.Bench.Scenarios;

@@ -1,0 +1,202 @@
+using Microsoft.EntityFrameworkCore;
+using Siget.Console.Data;
+using Siget.Console.Live;
+using Siget.Console.Services.Administration;
+using Siget.Console.Services.People;
+using Siget.Core;
+using Siget.Core.Access;
+using Siget.Core.Catalog;
+using Siget.Core.Escalation;
+using Siget.Core.Notifications;
+using Siget.Core.Priorities;
+using Siget.Core.Sla;
+using Siget.Core.Tickets;
+
+namespace Siget.Console.Services.Tickets;
+
+/// <summary>What the "Registrar ticket" form (or the portal) sends.</summary>
+public sealed class RegisterTicketRequest
+{
+    public string? RequesterId { get; set; }
+    public Channel Channel { get; set; } = Channel.Telefono;
+    public TicketKind Kind { get; set; } = TicketKind.Incidencia;
+    public int? SubcategoryCode { get; set; }
+    public string Subject { get; set; } = "";
+    public string Description { get; set; } = "";
+    public OperatingImpact? Impact { get; set; }
+    public bool? AlternativeAvailable { get; set; }
+    /// <summary>Set when the requester is a citizen without an account (phone or walk-in); then RequesterId is ignored.</summary>
+    public CitizenRequest? Citizen { get; set; }
+}
+
+/// <summary>A citizen attended by phone or in person: who they are and where they were attended.</summary>
+public sealed class CitizenRequest
+{
+    public string FullName { get; set; } = "";
+    public string Document { get; set; } = "";
+    public int? UnitId { get; set; }
+}
+
+/// <summary>A ticket just registered, with the citizen's access code when there is one (shown once, never stored).</summary>
+public sealed record RegisteredTicket(Ticket Ticket, string? AccessCode);
+
+/// <summary>
+/// Registers a ticket: number, priority and SLA due times, first history entry and, when automatic assignment is on,
+/// the hand-over to the least-loaded available technician, in one transaction. Registrations without files that arrive
+/// together share one durable commit (see TicketRegistration.GroupCommit.cs); each is still all or nothing.
+/// </summary>
+public sealed partial class TicketRegistration(IDbContextFactory<SigetDbContext> dbFactory, TimeProvider clock, SettingsStore settings, TicketFeed feed,
+    NotificationFeed notifications, AttachmentStore store, SigetMetrics metrics)
+{
+    private const int SequenceAttempts = 5;
+
+    public async Task<Ticket> RegisterAsync(Actor actor, RegisterTicketRequest request, CancellationToken ct = default) =>
+        (await RegisterWithCodeAsync(actor, request, ct: ct)).Ticket;
+
+    /// <summary>Registers, with the files sent along (same limits as replies), and, for a citizen, returns the access
+    /// code to hand over (only its hash is stored). Ticket, files and notifications commit together or not at all.</summary>
+    public async Task<RegisteredTicket> RegisterWithCodeAsync(Actor actor, RegisterTicketRequest request,
+        IReadOnlyList<UploadedFile>? files = null, CancellationToken ct = default)
+    {
+        files ??= [];
+        if (files.Count > AttachmentRules.MaxPerMessage)
+            throw new DomainException($"Se admiten hasta {AttachmentRules.MaxPerMessage} archivos por ticket.");
+        var kinds = files.Select(f => AttachmentRules.Check(f.FileName, f.Content, f.Length)).ToList(); // all checked before anything is written
+        if (request.Impact is null) throw new DomainException("Indique cuánto afecta a la capacidad operativa de la unidad o Tambo.");
+        if (request.AlternativeAvailable is null) throw new DomainException("Indique si se dispone de equipos o sistemas alternativos.");
+        if (request.SubcategoryCode is null) throw new DomainException("Elija el servicio del catálogo.");
+        var citizen = actor.Role == Role.Usuario ? null : request.Citizen;
+        var requesterId = actor.Role == Role.Usuario ? actor.UserId : request.RequesterId;
+        if (citizen is null && string.IsNullOrWhiteSpace(requesterId)) throw new DomainException("Elija a la persona que solicita la atención.");
+        var accessCode = citizen is null ? null : AccessCode.New();
+
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var pending = new PendingRegistration(actor, request, citizen, requesterId, accessCode, ct);
+        var registered = files.Count == 0 ? await RegisterInGroupAsync(pending) : await RegisterAloneAsync(pending, files, kinds);
+        metrics.CommandCompleted(nameof(TicketAction.Registrar), System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return registered;
+    }
+
+    /// <summary>One registration in its own transaction: with files, or when its group could not commit.</summary>
+    private async Task<RegisteredTicket> RegisterAloneAsync(PendingRegistration pending, IReadOnlyList<UploadedFile> files,
+        IReadOnlyList<AttachmentKind> kinds)
+    {
+        var (actor, _, _, _, accessCode, ct) = pending;
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var data = await NewTicketAsync(db, pending, ct);
+
+            // The transaction starts before the sequence is read: on SQLite it takes the write lock at once, so concurrent
+            // registrations queue for it instead of reading the same number and failing; elsewhere the retry below covers it.
+            // What is only read (catalog, requester) is read before, so the lock is held for the write alone.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var sla = settings.Policy;
+            var sequence = await NextSequenceAsync(db, sla.Calendar.ToLocal(now).Year, ct);
+            sequence.Last++;
+            var ticket = Ticket.Register(new TicketNumber(sequence.Year, sequence.Last), data, actor, now, sla, accessCode);
+            db.Tickets.Add(ticket);
+            if (settings.AutomaticAssignment) await AssignAutomaticallyAsync(db, ticket, now, ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException) when (attempt < SequenceAttempts)
+            {
+                continue; // another registration took the same number first: read the sequence again
+            }
+            // The notifications and files need the ticket's id, so they are saved second, in the same transaction.
+            var notices = RegistrationNotices(ticket, actor, now);
+            db.Notifications.AddRange(notices);
+            var stored = new List<string>();
+            try
+            {
+                if (files.Count > 0)
+                {
+                    var message = ticket.RegistrationFiles(actor, now);
+                    for (var i = 0; i < files.Count; i++)
+                    {
+                        var name = await store.SaveAsync(files[i].Content, ct);
+                        stored.Add(name);
+                        message.Attach(new TicketAttachment(ticket.Id, files[i].FileName, kinds[i], files[i].Length, name, actor, now));
+                    }
+                    db.TicketMessages.Add(message);
+                }
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            }
+            catch
+            {
+                foreach (var name in stored) store.Delete(name); // no files without their ticket
+                throw;
+            }
+            feed.Publish(ticket, TicketAction.Registrar, actor);
+            notifications.Publish(notices);
+            return new RegisteredTicket(ticket, accessCode);
+        }
+    }
+
+    /// <summary>The ticket's data as the catalog and the directory say it now; refuses a retired service, an inactive
+    /// requester, or a registering person no longer active in the role they act in.</summary>
+    private static async Task<NewTicket> NewTicketAsync(SigetDbContext db, PendingRegistration pending, CancellationToken ct)
+    {
+        await db.EnsureStillActingAsync(pending.Actor, ct);
+        var request = pending.Request;
+        var subcategory = await db.Subcategories.AsNoTracking().SingleOrDefaultAsync(s => s.Code == request.SubcategoryCode, ct);
+        if (subcategory is null) throw new DomainException($"El servicio {request.SubcategoryCode} no existe en el catálogo.");
+        if (subcategory.Retired) throw new DomainException($"El servicio «{subcategory.Name}» fue retirado del catálogo; elija otro.");
+        var requester = pending.Citizen is null
+            ? await StaffRequesterAsync(db, pending.RequesterId!, ct) : await CitizenRequesterAsync(db, pending.Citizen, ct);
+        return new NewTicket(request.Kind, request.Channel, subcategory.Code, request.Subject, request.Description,
+            request.Impact!.Value, request.AlternativeAvailable!.Value, requester);
+    }
+
+    /// <summary>The year's numbering row, tracked so that incrementing it is saved with the tickets.</summary>
+    private static async Task<TicketSequence> NextSequenceAsync(SigetDbContext db, int year, CancellationToken ct)
+    {
+        var sequence = await db.TicketSequences.SingleOrDefaultAsync(s => s.Year == year, ct);
+        if (sequence is null) db.TicketSequences.Add(sequence = new TicketSequence { Year = year });
+        return sequence;
+    }
+
+    private static async Task<TicketRequester> StaffRequesterAsync(SigetDbContext db, string requesterId, CancellationToken ct)
+    {
+        var requester = await db.Users.AsNoTracking().Include(u => u.Unit)
+            .SingleOrDefaultAsync(u => u.Id == requesterId && u.IsActive && u.Role != Role.Proveedor, ct)
+            ?? throw new DomainException("La persona solicitante no existe o está inactiva.");
+        return new TicketRequester(requester.Id, requester.FullName, requester.UnitId, requester.Unit?.Name,
+            QueueOrder.IsPreferential(requester.Classification, requester.Unit?.ServesCitizens == true));
+    }
+
+    private static async Task<TicketRequester> CitizenRequesterAsync(SigetDbContext db, CitizenRequest citizen, CancellationToken ct)
+    {
+        string? unitName = null;
+        if (citizen.UnitId is int unitId)
+            unitName = await db.Units.AsNoTracking().Where(u => u.Id == unitId && u.Active).Select(u => u.Name).SingleOrDefaultAsync(ct)
+                ?? throw new DomainException("La unidad o Tambo elegido no existe.");
+        return TicketRequester.Citizen(citizen.FullName, citizen.Document, citizen.UnitId, unitName);
+    }
+
+    /// <summary>Hands a new ticket to the available technician with the fewest open tickets, if there is one.</summary>
+    private static async Task AssignAutomaticallyAsync(SigetDbContext db, Ticket ticket, DateTime now, CancellationToken ct)
+    {
+        if (await LeastLoadedTechnicianAsync(db, ct) is { } technician)
+            ticket.Reassign(Actor.System, technician, "Asignación automática: técnico disponible con menos tickets abiertos.", now);
+    }
+
+    private static IReadOnlyList<Notification> RegistrationNotices(Ticket ticket, Actor actor, DateTime now) =>
+        TicketNotices.ForChange(new TicketChange(ticket, TicketAction.Registrar, actor, null, TicketState.EnCola), [], now);
+
+    private static async Task<Actor?> LeastLoadedTechnicianAsync(SigetDbContext db, CancellationToken ct)
+    {
+        var open = db.Tickets.Where(t => t.State == TicketState.EnCola || t.State == TicketState.EnProceso);
+        var pick = await db.Users.AsNoTracking()
+            .Where(u => u.Role == Role.Tecnico && u.IsActive && u.IsAvailable)
+            .Select(u => new { User = u, Load = open.Count(t => t.AssigneeId == u.Id) })
+            .OrderBy(x => x.Load).ThenBy(x => x.User.FullName)
+            .FirstOrDefaultAsync(ct);
+        return pick?.User.ToActor();
+    }
+}
