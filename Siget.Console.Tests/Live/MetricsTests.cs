@@ -13,6 +13,8 @@ public sealed class MetricsTests : IAsyncLifetime, IDisposable
     private readonly SigetAppFactory _app = new();
     private readonly MeterListener _listener = new();
     private readonly List<(string Instrument, double Value, string? Action)> _measured = [];
+    // The push latency is the last measurement of a delivered event.
+    private readonly TaskCompletionSource _pushMeasured = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public async Task InitializeAsync()
     {
@@ -35,6 +37,7 @@ public sealed class MetricsTests : IAsyncLifetime, IDisposable
         string? action = null;
         foreach (var tag in tags) if (tag.Key == "action") action = tag.Value as string;
         lock (_measured) _measured.Add((instrument.Name, value, action));
+        if (instrument.Name == "siget.live.push.latency") _pushMeasured.TrySetResult();
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
@@ -53,7 +56,7 @@ public sealed class MetricsTests : IAsyncLifetime, IDisposable
         await _app.Service<TicketCommands>().TakeAsync(technician, ticket.Id, ticket.Version);
         await _app.Service<SlaEngine>().RunOnceAsync();
         await delivered.Task.WaitAsync(TimeSpan.FromSeconds(5));
-        await Task.Delay(50);
+        await _pushMeasured.Task.WaitAsync(TimeSpan.FromSeconds(5));
 
         lock (_measured)
         {

@@ -36,10 +36,10 @@ public class ArticleVersioningTests
         article.Archive(Actors.Specialist, T0.AddMinutes(15), "Equipo dado de baja");
 
         article.Versions.Select(v => (v.Version, v.State, v.Title, v.Body, v.EditedByName, v.Note)).Should().Equal(
-            (1, ArticleState.Borrador, "La impresora no imprime", Printer.Body, Actors.Specialist.Name, "Borrador creado"),
-            (2, ArticleState.Borrador, "La impresora no imprime", corrected.Body, Actors.OtherSpecialist.Name, "Se agregó la bandeja 1"),
-            (3, ArticleState.Publicado, "Atasco de papel en la impresora", corrected.Body, Actors.Supervisor.Name, "Publicado"),
-            (4, ArticleState.Archivado, "Atasco de papel en la impresora", corrected.Body, Actors.Specialist.Name, "Equipo dado de baja"));
+            (1, ArticleState.Borrador, "La impresora no imprime", Printer.Body!, Actors.Specialist.Name, "Borrador creado"),
+            (2, ArticleState.Borrador, "La impresora no imprime", corrected.Body!, Actors.OtherSpecialist.Name, "Se agregó la bandeja 1"),
+            (3, ArticleState.Publicado, "Atasco de papel en la impresora", corrected.Body!, Actors.Supervisor.Name, "Publicado"),
+            (4, ArticleState.Archivado, "Atasco de papel en la impresora", corrected.Body!, Actors.Specialist.Name, "Equipo dado de baja"));
         (article.Version, article.State, article.PublishedAtUtc, article.UpdatedByName, article.UpdatedAtUtc).Should()
             .Be((4, ArticleState.Archivado, T0.AddMinutes(10), Actors.Specialist.Name, T0.AddMinutes(15)));
     }

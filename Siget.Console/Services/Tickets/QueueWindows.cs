@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Siget.Console.Data;
 using Siget.Console.Live;
 using Siget.Core.Access;
+using Siget.Core.Escalation;
 using Siget.Core.Tickets;
 
 namespace Siget.Console.Services.Tickets;
@@ -12,15 +12,13 @@ namespace Siget.Console.Services.Tickets;
 /// One queue query for all the screens that ask for the same window of the same view at the same feed version.
 /// A change reaches every open queue at once, and each one asks again for the rows it shows: without sharing, a
 /// thousand screens meant a thousand identical queries one after another, and the last screen waited for all of them.
-/// <para>The access rules still decide what each person gets. A result is shared only among people whose rows are
-/// provably the same: supervisors and administrators (they see everything); for a technician (level 1 and the
-/// tickets assigned to them) or a specialist (levels 2 and 3 and theirs), the rows of the role's levels, when
-/// they have no ticket of their own outside those levels in the states asked for (checked, also once per version).
-/// Everyone else, and "Mi trabajo", gets a result of their own.</para>
+/// <para>The access rules still decide what each person gets: who may share an answer is stated beside them
+/// (<see cref="TicketAccess.SharedAnswerFor"/>). Whether a technician or specialist has a ticket of their own outside
+/// their levels is checked once per version. "Mi trabajo" is always each person's own.</para>
 /// <para>A result is reused only at the version it was read at, and for at most <see cref="MaxAge"/>: changes that
 /// do not pass through the feed (a renamed service, new SLA targets) show within that time.</para>
 /// </summary>
-public sealed class QueueWindows(TicketQueries queries, TicketFeed feed, IDbContextFactory<SigetDbContext> dbFactory)
+public sealed class QueueWindows(TicketQueries queries, TicketFeed feed, IDbContextFactory<SigetDbContext> dbFactory, TimeProvider clock)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(2);
 
@@ -52,11 +50,11 @@ public sealed class QueueWindows(TicketQueries queries, TicketFeed feed, IDbCont
         lock (_gate)
         {
             Prune(version);
-            if (!_windows.TryGetValue(key, out var entry) || Stopwatch.GetElapsedTime(entry.StartedAt) > MaxAge || entry.Result.IsFaulted || entry.Result.IsCanceled)
+            if (!_windows.TryGetValue(key, out var entry) || clock.GetElapsedTime(entry.StartedAt) > MaxAge || entry.Result.IsFaulted || entry.Result.IsCanceled)
             {
                 // Not cancelled by the screen that started it: other screens may be waiting for the same result.
                 Interlocked.Increment(ref _queriesIssued);
-                entry = new Entry(queries.QueueAsync(asActor, filter, skip, take, CancellationToken.None), Stopwatch.GetTimestamp());
+                entry = new Entry(queries.QueueAsync(asActor, filter, skip, take, CancellationToken.None), clock.GetTimestamp());
                 _windows[key] = entry;
             }
             result = entry.Result;
@@ -69,16 +67,13 @@ public sealed class QueueWindows(TicketQueries queries, TicketFeed feed, IDbCont
     {
         var own = ($"user:{actor.UserId}:{actor.Role}:{actor.VendorCompanyId}", actor);
         if (filter.View == QueueView.MiTrabajo) return own;
-        if (actor.SeesEverything) return ($"all:{actor.Role}", actor);
-        if (actor.Role is not (Role.Tecnico or Role.Especialista)) return own;
-
-        // "Level N or assigned to me": the level part is what an actor of the same role assigned to nothing sees.
-        var levels = new Actor("", "", actor.Role);
-        if (filter.View == QueueView.MiNivel) return ($"role:{actor.Role}", levels); // unassigned at my level: nobody's own
-        return await HasTicketsOutsideLevelsAsync(actor, levels, states, version, ct) ? own : ($"role:{actor.Role}", levels);
+        if (TicketAccess.SharedAnswerFor(actor) is not { } shared) return own;
+        if (shared.Levels is null) return (shared.Key, actor);
+        if (filter.View == QueueView.MiNivel) return (shared.Key, shared.AskAs); // unassigned at my level: nobody's own
+        return await HasTicketsOutsideLevelsAsync(actor, shared.Levels, states, version, ct) ? own : (shared.Key, shared.AskAs);
     }
 
-    private async Task<bool> HasTicketsOutsideLevelsAsync(Actor actor, Actor levels, string states, long version, CancellationToken ct)
+    private async Task<bool> HasTicketsOutsideLevelsAsync(Actor actor, IReadOnlySet<SupportLevel> levels, string states, long version, CancellationToken ct)
     {
         // One query per role, states and version lists everyone with such tickets (few people, if any): asking per
         // person would be one more query per technician on every change.
@@ -86,10 +81,10 @@ public sealed class QueueWindows(TicketQueries queries, TicketFeed feed, IDbCont
         Task<HashSet<string>> people;
         lock (_gate)
         {
-            if (!_extras.TryGetValue(key, out var entry) || Stopwatch.GetElapsedTime(entry.StartedAt) > MaxAge || entry.People.IsFaulted || entry.People.IsCanceled)
+            if (!_extras.TryGetValue(key, out var entry) || clock.GetElapsedTime(entry.StartedAt) > MaxAge || entry.People.IsFaulted || entry.People.IsCanceled)
             {
                 var stateList = states.Split(',').Select(s => (TicketState)int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-                entry = (AssigneesOutsideAsync(Outside(TicketAccess.FollowedBy(levels)), stateList), Stopwatch.GetTimestamp());
+                entry = (AssigneesOutsideAsync(Outside(TicketAccess.AtLevels(levels)), stateList), clock.GetTimestamp());
                 _extras[key] = entry;
             }
             people = entry.People;
@@ -111,11 +106,11 @@ public sealed class QueueWindows(TicketQueries queries, TicketFeed feed, IDbCont
     /// <summary>Results of older versions are never asked for again (screens read the current version); old ones expire.</summary>
     private void Prune(long version)
     {
-        if (version == _prunedVersion && Stopwatch.GetElapsedTime(_prunedAt) < MaxAge) return;
-        (_prunedVersion, _prunedAt) = (version, Stopwatch.GetTimestamp());
-        foreach (var key in _windows.Where(w => w.Key.Version < version || Stopwatch.GetElapsedTime(w.Value.StartedAt) > MaxAge).Select(w => w.Key).ToList())
+        if (version == _prunedVersion && clock.GetElapsedTime(_prunedAt) < MaxAge) return;
+        (_prunedVersion, _prunedAt) = (version, clock.GetTimestamp());
+        foreach (var key in _windows.Where(w => w.Key.Version < version || clock.GetElapsedTime(w.Value.StartedAt) > MaxAge).Select(w => w.Key).ToList())
             _windows.Remove(key);
-        foreach (var key in _extras.Where(e => e.Key.Version < version || Stopwatch.GetElapsedTime(e.Value.StartedAt) > MaxAge).Select(e => e.Key).ToList())
+        foreach (var key in _extras.Where(e => e.Key.Version < version || clock.GetElapsedTime(e.Value.StartedAt) > MaxAge).Select(e => e.Key).ToList())
             _extras.Remove(key);
     }
 }
