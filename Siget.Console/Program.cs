@@ -13,6 +13,7 @@ using Siget.Console.Components.Account;
 using Siget.Console.Data;
 using Siget.Console.Live;
 using Siget.Console.Services;
+using Siget.Console.Services.Integrations;
 using Siget.Console.Services.Problems;
 using Siget.Core.Sla;
 
@@ -152,6 +153,7 @@ builder.Services.AddSingleton<ProblemQueries>();
 builder.Services.AddOptions<RecurrenceWatchOptions>().BindConfiguration(RecurrenceWatchOptions.Section);
 builder.Services.AddSingleton<RecurrenceWatch>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<RecurrenceWatch>());
+builder.Services.AddIntegrations();
 builder.Services.AddHealthChecks().AddDbContextCheck<SigetDbContext>("database");
 
 var app = builder.Build();
@@ -159,11 +161,15 @@ var app = builder.Build();
 if (await AdministratorSetup.TryRunAsync(args, app.Services)) return;
 if (await BackupCommand.TryRunAsync(args, app.Services)) return;
 if (await RestoreCommand.TryRunAsync(args, app.Services)) return;
+if (await ApiKeyCommand.TryRunAsync(args, app.Services)) return;
 
 await DatabaseSetup.MigrateAsync(app.Services);
 await app.Services.GetRequiredService<SettingsStore>().LoadAsync();
 if (app.Environment.IsDevelopment())
+{
     await DemoData.SeedAsync(app.Services);
+    await DemoApiKey.SeedAsync(app.Services);
+}
 
 if (!app.Environment.IsDevelopment())
 {
@@ -191,6 +197,7 @@ app.MapAccountEndpoints();
 if (EntraIdSignIn.IsEnabled(app.Configuration)) app.MapEntraIdEndpoints();
 app.MapAttachmentDownloads();
 app.MapReportDownloads();
+app.MapApiV1();
 
 app.Run();
 
