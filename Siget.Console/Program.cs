@@ -154,6 +154,7 @@ builder.Services.AddOptions<RecurrenceWatchOptions>().BindConfiguration(Recurren
 builder.Services.AddSingleton<RecurrenceWatch>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<RecurrenceWatch>());
 builder.Services.AddIntegrations();
+builder.Services.AddApiDocs();
 builder.Services.AddHealthChecks().AddDbContextCheck<SigetDbContext>("database");
 
 var app = builder.Build();
@@ -185,6 +186,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 app.UseSecurityHeaders();
 app.UseSameOriginLiveConnections();
 app.UseStatusCodePagesWithReExecute("/no-encontrado", createScopeForStatusCodePages: true);
+app.UseApiAnswers();
 app.UseRateLimiter();
 app.UseAntiforgery();
 
@@ -198,6 +200,7 @@ if (EntraIdSignIn.IsEnabled(app.Configuration)) app.MapEntraIdEndpoints();
 app.MapAttachmentDownloads();
 app.MapReportDownloads();
 app.MapApiV1();
+app.MapApiDocs();
 
 app.Run();
 

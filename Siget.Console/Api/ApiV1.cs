@@ -44,7 +44,7 @@ public static class ApiV1
         api.MapPost("/tickets", RegisterAsync)
             .WithName("RegistrarTicket").WithSummary("Registrar un ticket a nombre de un solicitante")
             .WithDescription("La prioridad, el canal (el de la clave), el estado, el número y los plazos los calcula SIGET, igual que en el portal. Acepta Idempotency-Key. Alcance: tickets:crear.")
-            .Accepts<ApiNuevoTicket>("application/json")
+            .WithMetadata(new ApiBody(typeof(ApiNuevoTicket), Examples.NewTicket, "application/json"))
             .Produces<ApiTicket>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
@@ -68,7 +68,7 @@ public static class ApiV1
         api.MapPost("/tickets/{numero}/respuestas", ReplyAsync)
             .WithName("ResponderTicket").WithSummary("Respuesta pública como el solicitante")
             .WithDescription("JSON {\"mensaje\": …}, o multipart/form-data con el campo «mensaje» y hasta 10 archivos «archivos» (PDF, PNG, JPG, GIF, TXT, LOG, CSV; 10 MB cada uno). Acepta If-Match e Idempotency-Key. Alcance: tickets:responder.")
-            .Accepts<ApiRespuesta>("application/json", "multipart/form-data")
+            .WithMetadata(new ApiBody(typeof(ApiRespuesta), """{"mensaje":"Ya probé reiniciar y sigue igual."}""", "application/json", "multipart/form-data"))
             .Produces<ApiTicketResumen>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -76,14 +76,14 @@ public static class ApiV1
         api.MapPost("/tickets/{numero}/finalizar", FinalizeAsync)
             .WithName("FinalizarTicket").WithSummary("Cerrar un ticket resuelto, con la calificación (1–5) del solicitante")
             .WithDescription("Acepta If-Match e Idempotency-Key. Alcance: tickets:responder.")
-            .Accepts<ApiFinalizar>("application/json")
+            .WithMetadata(new ApiBody(typeof(ApiFinalizar), """{"calificacion":5,"comentario":"Atención rápida, gracias."}""", "application/json"))
             .Produces<ApiTicketResumen>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         api.MapPost("/tickets/{numero}/reabrir", ReopenAsync)
             .WithName("ReabrirTicket").WithSummary("Reabrir un ticket resuelto, con el motivo del solicitante")
             .WithDescription("Acepta If-Match e Idempotency-Key. Alcance: tickets:responder.")
-            .Accepts<ApiReabrir>("application/json")
+            .WithMetadata(new ApiBody(typeof(ApiReabrir), """{"motivo":"El error volvió a aparecer esta mañana."}""", "application/json"))
             .Produces<ApiTicketResumen>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
@@ -286,6 +286,14 @@ public static class ApiV1
         {
             return ApiProblems.Result(http, StatusCodes.Status400BadRequest, "Solicitud no válida", "No se pudo leer la solicitud.");
         }
+    }
+
+    private static class Examples
+    {
+        public const string NewTicket = """
+            {"solicitante":"usuario1","tipo":"Incidencia","servicio":33,"asunto":"SISMONITOR muestra un error al guardar",
+             "descripcion":"Al guardar la ficha de intervención aparece «Error 500».","impacto":"Parcial","hayAlternativa":false}
+            """;
     }
 
     /// <summary>201 with a Location header.</summary>
