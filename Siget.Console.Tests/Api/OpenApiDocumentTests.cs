@@ -46,7 +46,7 @@ public class OpenApiDocumentTests(ApiDesk f) : IClassFixture<ApiDesk>
     {
         var response = await f.Client(null).GetAsync("/api/docs/");
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync()).Should().Contain("/openapi/v1.json");
+        (await response.Content.ReadAsStringAsync()).Should().Contain("openapi/v1.json").And.Contain("scalar.js");
     }
 
     private static string Normalize(string route) => System.Text.RegularExpressions.Regex.Replace(route, @"\{(\w+)(:[^}]*)?\}", "{$1}");

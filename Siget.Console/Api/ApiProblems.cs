@@ -39,6 +39,8 @@ public static class ApiProblems
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        // Spanish text stays readable (é, ñ, «»); the answers are JSON, never HTML.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static ApiProblem Create(HttpContext context, int status, string title, string detail, IDictionary<string, string[]>? errors = null) => new()

@@ -26,6 +26,11 @@ public static class IntegrationServices
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<ApiKeyAdministration>();
         services.AddSingleton<IntegrationTickets>();
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
+        services.AddSingleton<WebhookAddresses>();
+        services.AddSingleton<WebhookAdministration>();
+        services.AddSingleton<WebhookSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookSender>());
         services.AddOptions<ApiLimits>().BindConfiguration(ApiLimits.Section).ValidateDataAnnotations().ValidateOnStart();
         services.Configure<RateLimiterOptions>(o => o.AddPolicy(ApiV1.RateLimitPolicy, new PerKeyPolicy()));
         return services;
