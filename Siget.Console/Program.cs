@@ -19,6 +19,7 @@ using Siget.Console.Services.Knowledge;
 using Siget.Console.Services.Notifications;
 using Siget.Console.Services.Operations;
 using Siget.Console.Services.People;
+using Siget.Console.Services.Integrations;
 using Siget.Console.Services.Problems;
 using Siget.Console.Services.Sla;
 using Siget.Console.Services.Tickets;
@@ -160,6 +161,8 @@ builder.Services.AddSingleton<ProblemQueries>();
 builder.Services.AddCheckedOptions<RecurrenceWatchOptions>(RecurrenceWatchOptions.Section);
 builder.Services.AddSingleton<RecurrenceWatch>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<RecurrenceWatch>());
+builder.Services.AddIntegrations();
+builder.Services.AddApiDocs();
 builder.Services.AddHealthChecks().AddDbContextCheck<SigetDbContext>("database");
 
 var app = builder.Build();
@@ -167,11 +170,15 @@ var app = builder.Build();
 if (await AdministratorSetup.TryRunAsync(args, app.Services)) return;
 if (await BackupCommand.TryRunAsync(args, app.Services)) return;
 if (await RestoreCommand.TryRunAsync(args, app.Services)) return;
+if (await ApiKeyCommand.TryRunAsync(args, app.Services)) return;
 
 await DatabaseSetup.MigrateAsync(app.Services);
 await app.Services.GetRequiredService<SettingsStore>().LoadAsync();
 if (app.Environment.IsDevelopment())
+{
     await DemoData.SeedAsync(app.Services);
+    await DemoApiKey.SeedAsync(app.Services);
+}
 
 if (!app.Environment.IsDevelopment())
 {
@@ -187,6 +194,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 app.UseSecurityHeaders();
 app.UseSameOriginLiveConnections();
 app.UseStatusCodePagesWithReExecute("/no-encontrado", createScopeForStatusCodePages: true);
+app.UseApiAnswers();
 app.UseRateLimiter();
 app.UseAntiforgery();
 
@@ -199,6 +207,8 @@ app.MapAccountEndpoints();
 if (EntraIdSignIn.IsEnabled(app.Configuration)) app.MapEntraIdEndpoints();
 app.MapAttachmentDownloads();
 app.MapReportDownloads();
+app.MapApiV1();
+app.MapApiDocs();
 
 app.Run();
 

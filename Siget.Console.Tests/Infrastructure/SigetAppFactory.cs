@@ -45,6 +45,7 @@ public sealed class SigetAppFactory(bool demoData = false, DateTimeOffset? now =
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Sla:Motor:IntervalSeconds", "0");
         builder.UseSetting("RecurrenceWatch:IntervalSeconds", "0");
+        builder.UseSetting("Webhooks:IntervalSeconds", "0"); // tests run the webhook sender's passes themselves
         // Every test client has the same address: sign-ins are not limited unless a test asks for it (RequestLimitTests).
         builder.UseSetting("Ingreso:PermitLimit", "100000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);

@@ -29,12 +29,20 @@ public abstract class SigetDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Siget.Core.Knowledge.Article> Articles => Set<Siget.Core.Knowledge.Article>();
     public DbSet<Siget.Core.Knowledge.ArticleVersion> ArticleVersions => Set<Siget.Core.Knowledge.ArticleVersion>();
     public DbSet<Siget.Core.Knowledge.ArticleDeflection> ArticleDeflections => Set<Siget.Core.Knowledge.ArticleDeflection>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<ApiIdempotencyRecord> ApiIdempotencyRecords => Set<ApiIdempotencyRecord>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(SigetDbContext).Assembly);
     }
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        // Same-transaction writes of the public API: idempotency answers and the webhook outbox (Services/Integrations).
+        optionsBuilder.AddInterceptors(Siget.Console.Services.Integrations.IntegrationSaveInterceptor.Instance);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -9,6 +9,9 @@ public enum Role
     Proveedor = 4,
     Supervisor = 5,
     Administrador = 6,
+    /// <summary>Another system calling the public API with a key (SISMONITOR): never a person's role. It registers and
+    /// reads the tickets of its own channel (<see cref="Actor.IntegrationChannel"/>).</summary>
+    Integracion = 98,
     /// <summary>The system itself (automatic escalation, auto-finalisation). Never a person's role.</summary>
     Sistema = 99,
 }
@@ -33,6 +36,7 @@ public static class RoleNames
         Role.Supervisor => "Ejecutivo de la UTI / Supervisor",
         Role.Administrador => "Administrador",
         Role.Sistema => "Sistema",
+        Role.Integracion => "Integración",
         _ => role.ToString(),
     };
 
@@ -44,6 +48,9 @@ public static class RoleNames
         Classification.DeApoyo => "De Apoyo",
         _ => classification.ToString(),
     };
+
+    /// <summary>Roles a person's account may have (not Sistema, not an integration).</summary>
+    public static bool IsPersonRole(this Role role) => role is not (Role.Sistema or Role.Integracion);
 
     /// <summary>Roles that work tickets for the UTI (see the queue, register on behalf of others).</summary>
     public static bool IsUtiStaff(this Role role) => role is Role.Tecnico or Role.Especialista or Role.Supervisor;

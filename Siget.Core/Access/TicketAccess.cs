@@ -8,7 +8,7 @@ namespace Siget.Core.Access;
 /// Who may see which tickets. One expression serves the database (applied to every query) and memory.
 /// Usuario: own tickets. Técnico: level 1 and those assigned to them. Especialista: levels 2 and 3 (they
 /// escalate to vendors and follow them) and those assigned to them. Proveedor: only tickets escalated to
-/// its company. Supervisor and Administrador: all.
+/// its company. Supervisor and Administrador: all. An integration (API key): the tickets of its channel.
 /// </summary>
 public static class TicketAccess
 {
@@ -16,12 +16,14 @@ public static class TicketAccess
     {
         var userId = actor.UserId;
         var company = actor.VendorCompanyId;
+        var channel = actor.IntegrationChannel;
         return actor.Role switch
         {
             Role.Supervisor or Role.Administrador or Role.Sistema => t => true,
             Role.Tecnico or Role.Especialista => Or(AtLevels(LevelsOf(actor.Role)), t => t.AssigneeId == userId),
             Role.Proveedor when company is not null => t => t.VendorCompanyId == company,
             Role.Usuario => t => t.RequesterId == userId,
+            Role.Integracion when channel is not null => t => t.Channel == channel,
             _ => t => false,
         };
     }

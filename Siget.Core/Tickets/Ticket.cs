@@ -486,6 +486,14 @@ public sealed partial class Ticket
             if (data.Kind == TicketKind.Problema)
                 throw new DomainException("Los problemas los registra el personal de la UTI.");
         }
+        else if (registeredBy.Role == Role.Integracion)
+        {
+            // Another system registers on the requester's behalf, always through its own channel (SISMONITOR: 02).
+            if (data.Channel != registeredBy.IntegrationChannel)
+                throw new DomainException($"Esta integración registra tickets solo por el canal {registeredBy.IntegrationChannel?.Label()}.");
+            if (data.Requester.IsCitizen) throw new DomainException("Las integraciones registran tickets de personas con cuenta en SIGET.");
+            if (data.Kind == TicketKind.Problema) throw new DomainException("Los problemas los registra el personal de la UTI.");
+        }
         else if (registeredBy.Role.IsUtiStaff() || registeredBy.Role == Role.Sistema)
         {
             if (data.Channel.IsSelfService() && registeredBy.Role != Role.Sistema)

@@ -22,6 +22,12 @@ public static class ActingPerson
     public static async Task EnsureStillActingAsync(this SigetDbContext db, Actor actor, CancellationToken ct)
     {
         if (actor.Role == Role.Sistema) return; // SIGET's own passes have no account (ToActor never yields Sistema)
+        if (actor.Role == Role.Integracion)
+        {
+            // Another system's key, revoked or expired since the request was authenticated, stops here too.
+            await Integrations.IntegrationAccess.EnsureKeyStillValidAsync(db, actor, ct);
+            return;
+        }
         var person = await db.Users.AsNoTracking().Where(u => u.Id == actor.UserId)
             .Select(u => new { u.IsActive, u.Role, u.VendorCompanyId })
             .SingleOrDefaultAsync(ct);

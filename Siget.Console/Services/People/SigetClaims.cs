@@ -17,7 +17,7 @@ public static class SigetClaims
     {
         var id = principal.FindFirstValue(ClaimTypes.NameIdentifier)
             ?? throw new Siget.Core.DomainException("Inicie sesión para continuar.");
-        var role = Enum.TryParse<Role>(principal.FindFirstValue(ClaimTypes.Role), out var r) && r != Role.Sistema ? r : Role.Usuario;
+        var role = Enum.TryParse<Role>(principal.FindFirstValue(ClaimTypes.Role), out var r) && r.IsPersonRole() ? r : Role.Usuario;
         var vendor = int.TryParse(principal.FindFirstValue(VendorCompany), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : (int?)null;
         return new Actor(id, principal.FindFirstValue(FullName) ?? principal.Identity?.Name ?? "", role, vendor);
     }

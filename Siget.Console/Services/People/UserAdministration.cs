@@ -161,7 +161,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFa
         if (userName.Any(char.IsWhiteSpace)) throw new DomainException("El usuario no puede tener espacios.", nameof(UserForm.UserName));
         var fullName = DomainException.About(nameof(UserForm.FullName), () => Text.RequiredLine(form.FullName, ApplicationUser.FullNameMaxLength, "el nombre completo"));
         var email = DomainException.About(nameof(UserForm.Email), () => Text.OptionalLine(form.Email, ApplicationUser.EmailMaxLength, "el correo"));
-        if (!Enum.IsDefined(form.Role) || form.Role == Role.Sistema) throw new DomainException("Elija un rol válido.", nameof(UserForm.Role));
+        if (!Enum.IsDefined(form.Role) || !form.Role.IsPersonRole()) throw new DomainException("Elija un rol válido.", nameof(UserForm.Role));
         if (form.Classification is { } c && !Enum.IsDefined(c)) throw new DomainException("Elija una clasificación válida.", nameof(UserForm.Classification));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (form.Role == Role.Proveedor)

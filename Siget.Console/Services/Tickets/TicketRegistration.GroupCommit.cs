@@ -117,6 +117,7 @@ public sealed partial class TicketRegistration
                     await AssignAutomaticallyAsync(db, ticket, now, CancellationToken.None);
                     await db.SaveChangesAsync();
                 }
+                pending.Request.AlsoSave?.Invoke(db, ticket);
                 written.Add((pending, ticket, []));
             }
             await db.SaveChangesAsync(); // the tickets get their ids; the notifications need them

@@ -27,6 +27,9 @@ public sealed class RegisterTicketRequest
     public bool? AlternativeAvailable { get; set; }
     /// <summary>Set when the requester is a citizen without an account (phone or walk-in); then RequesterId is ignored.</summary>
     public CitizenRequest? Citizen { get; set; }
+    /// <summary>Called when the ticket is added, before it is saved: whatever it adds to the context commits with the ticket
+    /// (the public API's idempotency record). Called again if the registration has to be written again.</summary>
+    public Action<SigetDbContext, Ticket>? AlsoSave { get; set; }
 }
 
 /// <summary>A citizen attended by phone or in person: who they are and where they were attended.</summary>
@@ -99,6 +102,7 @@ public sealed partial class TicketRegistration(IDbContextFactory<SigetDbContext>
             var ticket = Ticket.Register(new TicketNumber(sequence.Year, sequence.Last), data, actor, now, sla, accessCode);
             db.Tickets.Add(ticket);
             if (settings.AutomaticAssignment) await AssignAutomaticallyAsync(db, ticket, now, ct);
+            pending.Request.AlsoSave?.Invoke(db, ticket);
             try
             {
                 await db.SaveChangesAsync(ct);

@@ -1,0 +1,53 @@
+using Siget.Console.Data;
+using Siget.Core.Tickets;
+
+namespace Siget.Console.Services.Integrations;
+
+/// <summary>A POST sent with an <c>Idempotency-Key</c>: which key, and the hash of what was asked.</summary>
+public sealed record IdempotentRequest(int ApiKeyId, string Key, string RequestHash);
+
+/// <summary>The answer kept for a replay.</summary>
+public sealed record StoredAnswer(int Status, string Body, string? Location, string? ETag);
+
+/// <summary>
+/// How an idempotency record gets into the same transaction as the change it answers. A registration adds it itself
+/// (<see cref="RegisterTicketRequest.AlsoSave"/>); a command on an existing ticket runs inside <see cref="ForCommand"/>, and
+/// <see cref="IntegrationSaveInterceptor"/> adds it when that ticket is saved. A second request with the same key that
+/// races the first one fails on the unique index and is answered with the first one's answer.
+/// </summary>
+public static class ApiIdempotency
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
+
+    private static readonly AsyncLocal<CommandScope?> Current = new();
+
+    internal sealed class CommandScope(IdempotentRequest request, int ticketId, Func<Ticket, StoredAnswer> answer)
+    {
+        public IdempotentRequest Request { get; } = request;
+        public int TicketId { get; } = ticketId;
+        public Func<Ticket, StoredAnswer> Answer { get; } = answer;
+        public bool Written { get; set; }
+    }
+
+    /// <summary>While the returned scope lives, saving the ticket <paramref name="ticketId"/> also saves the answer.</summary>
+    public static IDisposable ForCommand(IdempotentRequest? request, int ticketId, Func<Ticket, StoredAnswer> answer)
+    {
+        if (request is null) return new Scope(null);
+        var previous = Current.Value;
+        Current.Value = new CommandScope(request, ticketId, answer);
+        return new Scope(previous);
+    }
+
+    internal static CommandScope? Active => Current.Value;
+
+    public static ApiIdempotencyRecord Record(IdempotentRequest request, StoredAnswer answer, DateTime nowUtc) => new()
+    {
+        ApiKeyId = request.ApiKeyId, IdempotencyKey = request.Key, RequestHash = request.RequestHash,
+        StatusCode = answer.Status, ResponseBody = answer.Body, Location = answer.Location, ETag = answer.ETag, CreatedAtUtc = nowUtc,
+    };
+
+    private sealed class Scope(CommandScope? previous) : IDisposable
+    {
+        public void Dispose() => Current.Value = previous;
+    }
+}

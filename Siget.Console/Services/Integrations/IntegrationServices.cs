@@ -1,0 +1,61 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Siget.Console.Api;
+
+namespace Siget.Console.Services.Integrations;
+
+/// <summary>Requests per key in a fixed window (section "Api"): answered with 429 and Retry-After beyond it.</summary>
+public sealed class ApiLimits
+{
+    public const string Section = "Api";
+
+    [Range(1, 1_000_000)] public int PermitLimit { get; set; } = 600;
+    [Range(1, 3600)] public int WindowSeconds { get; set; } = 60;
+}
+
+public static class IntegrationServices
+{
+    /// <summary>The public API's services: keys and their scheme (used only by <c>/api/v1</c>), the per-key limit, tickets, webhooks.</summary>
+    public static IServiceCollection AddIntegrations(this IServiceCollection services)
+    {
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddSingleton<ApiKeyAdministration>();
+        services.AddSingleton<IntegrationTickets>();
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
+        services.AddSingleton<WebhookAddresses>();
+        services.AddSingleton<WebhookAdministration>();
+        services.AddSingleton<WebhookSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookSender>());
+        services.AddOptions<ApiLimits>().BindConfiguration(ApiLimits.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.Configure<RateLimiterOptions>(o => o.AddPolicy(ApiV1.RateLimitPolicy, new PerKeyPolicy()));
+        return services;
+    }
+
+    /// <summary>One window per key (the authenticated caller; the API's authorization runs before the limiter).</summary>
+    private sealed class PerKeyPolicy : IRateLimiterPolicy<string>
+    {
+        public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = async (rejected, ct) =>
+        {
+            var http = rejected.HttpContext;
+            var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? (int)Math.Ceiling(retryAfter.TotalSeconds) : 60;
+            http.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await ApiProblems.Write(http, StatusCodes.Status429TooManyRequests, "Demasiadas solicitudes",
+                $"Esta clave superó su límite de solicitudes. Vuelva a intentarlo en {Math.Max(1, seconds)} s.");
+        };
+
+        public RateLimitPartition<string> GetPartition(HttpContext httpContext)
+        {
+            var limits = httpContext.RequestServices.GetRequiredService<IOptions<ApiLimits>>().Value;
+            var key = httpContext.User.FindFirstValue(ApiCaller.KeyIdClaim) ?? "sin-clave";
+            return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = limits.PermitLimit, Window = TimeSpan.FromSeconds(limits.WindowSeconds), QueueLimit = 0,
+            });
+        }
+    }
+}
