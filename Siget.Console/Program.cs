@@ -13,6 +13,7 @@ using Siget.Console.Components.Account;
 using Siget.Console.Data;
 using Siget.Console.Live;
 using Siget.Console.Services;
+using Siget.Console.Services.Mail;
 using Siget.Console.Services.Problems;
 using Siget.Core.Sla;
 
@@ -152,7 +153,8 @@ builder.Services.AddSingleton<ProblemQueries>();
 builder.Services.AddOptions<RecurrenceWatchOptions>().BindConfiguration(RecurrenceWatchOptions.Section);
 builder.Services.AddSingleton<RecurrenceWatch>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<RecurrenceWatch>());
-builder.Services.AddHealthChecks().AddDbContextCheck<SigetDbContext>("database");
+builder.Services.AddSigetMail();
+builder.Services.AddHealthChecks().AddDbContextCheck<SigetDbContext>("database").AddMailChecks();
 
 var app = builder.Build();
 
