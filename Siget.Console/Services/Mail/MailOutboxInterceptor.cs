@@ -137,6 +137,12 @@ public sealed class MailOutboxInterceptor(IOptions<MailOptions> options, TimePro
             entry.Property(m => m.Note).CurrentValue = scope.Note;
             entry.Property(m => m.Note).IsModified = true;
         }
+        foreach (var mail in scope.ExtraOutbox) db.Set<OutboxMail>().Add(new OutboxMail
+        {
+            MessageId = mail.MessageId, RecipientId = mail.RecipientId, ToAddress = mail.ToAddress, ToName = mail.ToName, Kind = mail.Kind,
+            TicketId = mail.TicketId, TicketNumber = mail.TicketNumber, InReplyTo = mail.InReplyTo, Text = mail.Text,
+            Status = mail.Status, CreatedAtUtc = mail.CreatedAtUtc, NextAttemptUtc = mail.NextAttemptUtc,
+        });
         scope.Applied = true;
         scope.ResultTicketNumber = number;
     }
@@ -159,6 +165,8 @@ public sealed class InboundScope
     public DateTime HandledAtUtc { get; init; }
     public bool Applied { get; set; }
     public string? ResultTicketNumber { get; set; }
+    /// <summary>Mail to write in the same transaction (a note to the sender about refused attachments).</summary>
+    public List<OutboxMail> ExtraOutbox { get; } = [];
 
     public void Reset()
     {

@@ -16,6 +16,10 @@ public static class MailSetup
         services.AddSingleton<MailSender>();
         services.AddHostedService(sp => sp.GetRequiredService<MailSender>());
         services.AddSingleton<MailPreferences>();
+        services.AddSingleton<IncomingMailFeed>();
+        services.AddSingleton<IncomingMail>();
+        services.AddSingleton<MailReader>();
+        services.AddHostedService(sp => sp.GetRequiredService<MailReader>());
         return services;
     }
 
