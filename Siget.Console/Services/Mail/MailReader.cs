@@ -122,6 +122,7 @@ public sealed class MailReader(MailConnections connections, IncomingMail incomin
             await stream.CopyToAsync(buffer, ct);
             bytes = buffer.ToArray();
         }
+        if (bytes.Length == 0) return false; // moved away by another reader meanwhile
         MimeMessage? message = null;
         string? problem = null;
         try
