@@ -11,6 +11,17 @@ if [ ! -x /usr/bin/chromium ]; then
     || { echo "Could not install chromium"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
+# Mail tests read a help-desk mailbox on Debian's Dovecot (started by the tests on a spare port, private config);
+# smtp4dev (a local dotnet tool, restored below) receives what SIGET sends.
+if [ ! -x /usr/sbin/dovecot ]; then
+  echo "Installing Debian's dovecot-imapd for the mail tests..."
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq dovecot-imapd >/dev/null \
+    || { echo "Could not install dovecot-imapd"; echo "0 passed, 1 failed"; exit 1; }
+  # The package's own system-wide service is not needed: the tests start their own instance.
+  $SUDO systemctl disable --now dovecot >/dev/null 2>&1 || true
+fi
+
 dotnet tool restore >/dev/null || { echo "dotnet tool restore failed"; echo "0 passed, 1 failed"; exit 1; }
 
 log=$(mktemp)

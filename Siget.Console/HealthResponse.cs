@@ -22,6 +22,7 @@ internal static class HealthResponse
                 name = e.Key,
                 status = e.Value.Status.ToString(),
                 durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
+                description = e.Value.Description,
                 error = e.Value.Exception?.Message,
             }),
         }));

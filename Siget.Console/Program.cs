@@ -20,6 +20,7 @@ using Siget.Console.Services.Notifications;
 using Siget.Console.Services.Operations;
 using Siget.Console.Services.People;
 using Siget.Console.Services.Integrations;
+using Siget.Console.Services.Mail;
 using Siget.Console.Services.Problems;
 using Siget.Console.Services.Sla;
 using Siget.Console.Services.Tickets;
@@ -163,7 +164,8 @@ builder.Services.AddSingleton<RecurrenceWatch>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<RecurrenceWatch>());
 builder.Services.AddIntegrations();
 builder.Services.AddApiDocs();
-builder.Services.AddHealthChecks().AddDbContextCheck<SigetDbContext>("database");
+builder.Services.AddSigetMail();
+builder.Services.AddHealthChecks().AddDbContextCheck<SigetDbContext>("database").AddMailChecks();
 
 var app = builder.Build();
 

@@ -41,7 +41,7 @@ public static class DatabaseSetup
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = ResolveSqlitePath(connectionString, environment.ContentRootPath);
-                services.AddDbContextFactory<SqliteSigetDbContext>(o => UseSigetSqlite(o, sqlite));
+                services.AddDbContextFactory<SqliteSigetDbContext>((sp, o) => UseSigetSqlite(o, sqlite).AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddSingleton<IDbContextFactory<SigetDbContext>, SigetDbContextFactory<SqliteSigetDbContext>>();
                 if (new SqliteConnectionStringBuilder(sqlite) is { Mode: not SqliteOpenMode.Memory, DataSource: { Length: > 0 } and not ":memory:" })
                 {
@@ -51,7 +51,7 @@ public static class DatabaseSetup
                 }
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContextFactory<SqlServerSigetDbContext>(o => o.UseSqlServer(connectionString));
+                services.AddDbContextFactory<SqlServerSigetDbContext>((sp, o) => o.UseSqlServer(connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddSingleton<IDbContextFactory<SigetDbContext>, SigetDbContextFactory<SqlServerSigetDbContext>>();
                 break;
             default:

@@ -1,0 +1,82 @@
+namespace Siget.Console.Services.Mail;
+
+public enum MailSecurity
+{
+    None,
+    StartTls,
+    SslOnConnect,
+}
+
+/// <summary>One server SIGET talks to. The password never comes from appsettings.json: environment variables
+/// (<c>Correo__Smtp__Password</c>) or user secrets; it is never logged nor shown.</summary>
+public sealed class MailServerOptions
+{
+    public string Host { get; set; } = "";
+    public int Port { get; set; }
+    public MailSecurity Seguridad { get; set; } = MailSecurity.StartTls;
+    public string Usuario { get; set; } = "";
+    public string Password { get; set; } = "";
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
+
+    public override string ToString() => $"{Host}:{Port} ({Seguridad})"; // never the password
+}
+
+public sealed class ImapOptions
+{
+    public string Host { get; set; } = "";
+    public int Port { get; set; }
+    public MailSecurity Seguridad { get; set; } = MailSecurity.SslOnConnect;
+    public string Usuario { get; set; } = "";
+    public string Password { get; set; } = "";
+    /// <summary>Where new mail arrives.</summary>
+    public string Carpeta { get; set; } = "INBOX";
+    /// <summary>Where read messages are moved (created if missing).</summary>
+    public string CarpetaProcesados { get; set; } = "SIGET-Procesados";
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
+
+    public MailServerOptions AsServer() => new() { Host = Host, Port = Port, Seguridad = Seguridad, Usuario = Usuario, Password = Password };
+
+    public override string ToString() => $"{Host}:{Port} ({Seguridad})";
+}
+
+public sealed class MailSenderIdentity
+{
+    public string Direccion { get; set; } = "";
+    public string Nombre { get; set; } = "Mesa de ayuda UTI (SIGET)";
+}
+
+/// <summary>The <c>Correo</c> section. Mail is off unless <c>Smtp:Host</c> (out) or <c>Imap:Host</c> (in) is set.</summary>
+public sealed class MailOptions
+{
+    public const string Section = "Correo";
+
+    public MailServerOptions Smtp { get; set; } = new();
+    public ImapOptions Imap { get; set; } = new();
+    public MailSenderIdentity Remitente { get; set; } = new();
+    /// <summary>Public address of the console, for the links in the mails (e.g. https://siget.entidad.gob.pe).</summary>
+    public string UrlBase { get; set; } = "http://localhost:5080";
+    /// <summary>authserv-id of the receiving servers whose Authentication-Results are trusted (e.g. mx.entidad.gob.pe).</summary>
+    public List<string> ServidoresDeConfianza { get; set; } = [];
+    /// <summary>Other addresses that are SIGET's own (aliases): mail from them is a loop.</summary>
+    public List<string> DireccionesPropias { get; set; } = [];
+    /// <summary>Seconds between outbox passes; 0 turns the sender's loop off.</summary>
+    public int EnvioIntervalSeconds { get; set; } = 5;
+    /// <summary>Seconds between mailbox polls when the server has no IDLE; 0 turns the reader's loop off.</summary>
+    public int LecturaIntervalSeconds { get; set; } = 30;
+    /// <summary>SLA alerts to one person are gathered into one digest per this many minutes.</summary>
+    public int ResumenSlaMinutes { get; set; } = 5;
+    public long TamanoMaximoBytes { get; set; } = 25 * 1024 * 1024;
+    public int MaximoPorRemitenteMinuto { get; set; } = 10;
+    /// <summary>Register new messages from known senders of these domains as tickets by themselves (off when empty).</summary>
+    public List<string> AutoRegistroDominios { get; set; } = [];
+
+    public bool SendingEnabled => Smtp.IsConfigured && !string.IsNullOrWhiteSpace(Remitente.Direccion);
+    public bool ReadingEnabled => Imap.IsConfigured;
+    public bool Enabled => SendingEnabled || ReadingEnabled;
+
+    public bool IsOwnAddress(string? address) => address is { Length: > 0 }
+        && (string.Equals(address, Remitente.Direccion, StringComparison.OrdinalIgnoreCase)
+            || DireccionesPropias.Any(a => string.Equals(a, address, StringComparison.OrdinalIgnoreCase)));
+}
