@@ -86,7 +86,7 @@ builder.Services.ConfigureApplicationCookie(o =>
 });
 builder.Services.AddAuthorization();
 // Cookies are checked against the database as often as live sessions: a deactivated person's requests stop being accepted.
-builder.Services.AddCheckedOptions<SessionCheckOptions>(SessionCheckOptions.Section);
+builder.Services.AddCheckedOptions<SessionCheckOptions>(SessionCheckOptions.Section, SessionCheckOptions.FormerSection);
 builder.Services.AddSingleton<SessionRevocations>();
 builder.Services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider, Microsoft.Extensions.Options.IOptions<SessionCheckOptions>>((o, clock, sessions) =>
 {
@@ -152,8 +152,8 @@ builder.Services.AddSingleton<AgentAvailability>();
 builder.Services.AddSingleton<Siget.Console.Services.Knowledge.KnowledgeBase>();
 builder.Services.AddSingleton<Siget.Console.Services.Knowledge.KnowledgeSearch>();
 builder.Services.AddSingleton<Siget.Console.Services.Knowledge.SelfService>();
-builder.Services.AddCheckedOptions<AssignmentOptions>(AssignmentOptions.Section);
-builder.Services.AddCheckedOptions<SlaEngineOptions>(SlaEngineOptions.Section);
+builder.Services.AddCheckedOptions<AssignmentOptions>(AssignmentOptions.Section, AssignmentOptions.FormerSection);
+builder.Services.AddCheckedOptions<SlaEngineOptions>(SlaEngineOptions.Section, SlaEngineOptions.FormerSection);
 builder.Services.AddSingleton<SlaEngine>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<SlaEngine>());
 builder.Services.AddSingleton<ProblemFeed>();

@@ -21,8 +21,8 @@ public static class RequestLimits
 
     public static IServiceCollection AddRequestLimits(this IServiceCollection services)
     {
-        services.AddCheckedOptions<CitizenLookupLimits>(CitizenLookupLimits.Section);
-        services.AddCheckedOptions<SignInLimits>(SignInLimits.Section);
+        services.AddCheckedOptions<CitizenLookupLimits>(CitizenLookupLimits.Section, CitizenLookupLimits.FormerSection);
+        services.AddCheckedOptions<SignInLimits>(SignInLimits.Section, SignInLimits.FormerSection);
         return services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -74,18 +74,20 @@ public abstract class WindowLimits
     [Range(1, 24 * 60, ErrorMessage = "debe estar entre {1} y {2}.")] public int WindowMinutes { get; set; }
 }
 
-/// <summary>"Consultar ticket" lookups per client (section "ConsultaCiudadana"): each costs a deliberately slow hash.</summary>
+/// <summary>"Consultar ticket" lookups per client (section "CitizenLookup"): each costs a deliberately slow hash.</summary>
 public sealed class CitizenLookupLimits : WindowLimits
 {
-    public const string Section = "ConsultaCiudadana";
+    public const string Section = "CitizenLookup";
+    public const string FormerSection = "ConsultaCiudadana";
 
     public CitizenLookupLimits() => (PermitLimit, WindowMinutes) = (10, 10);
 }
 
-/// <summary>Sign-in attempts per client, whatever the user names (section "Ingreso"): a client cannot try name after name.</summary>
+/// <summary>Sign-in attempts per client, whatever the user names (section "SignIn"): a client cannot try name after name.</summary>
 public sealed class SignInLimits : WindowLimits
 {
-    public const string Section = "Ingreso";
+    public const string Section = "SignIn";
+    public const string FormerSection = "Ingreso";
 
     public SignInLimits() => (PermitLimit, WindowMinutes) = (20, 15);
 }

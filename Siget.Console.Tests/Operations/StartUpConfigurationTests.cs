@@ -1,3 +1,7 @@
+using Microsoft.Extensions.Options;
+using Siget.Console.Live;
+using Siget.Console.Services.Sla;
+using Siget.Console.Services.Tickets;
 using Siget.Console.Tests.Infrastructure;
 
 namespace Siget.Console.Tests.Operations;
@@ -16,6 +20,11 @@ public sealed class StartUpConfigurationTests
     [InlineData("Sesiones:RevalidationSeconds", "0", "Sesiones:RevalidationSeconds")]
     [InlineData("ConsultaCiudadana:PermitLimit", "0", "ConsultaCiudadana:PermitLimit")]
     [InlineData("Ingreso:WindowMinutes", "0", "Ingreso:WindowMinutes")]
+    [InlineData("Sla:Engine:BatchSize", "0", "Sla:Engine:BatchSize")]
+    [InlineData("Assignment:Automatic", "quizás", "Assignment:Automatic")]
+    [InlineData("Sessions:RevalidationSeconds", "301", "Sessions:RevalidationSeconds")]
+    [InlineData("CitizenLookup:WindowMinutes", "0", "CitizenLookup:WindowMinutes")]
+    [InlineData("SignIn:PermitLimit", "0", "SignIn:PermitLimit")]
     public void A_bad_setting_stops_start_up_naming_its_key(string key, string value, string named)
     {
         using var app = new SigetAppFactory(settings: new Dictionary<string, string> { [key] = value });
@@ -24,6 +33,24 @@ public sealed class StartUpConfigurationTests
 
         var refusal = start.Should().Throw<Exception>().Which;
         Messages(refusal).Should().Contain(m => m.Contains(named, StringComparison.Ordinal), $"{key}={value} is refused at start-up");
+    }
+
+    [Fact]
+    public void Sections_renamed_to_English_are_still_read_under_their_Spanish_names_and_the_English_ones_win()
+    {
+        using var former = new SigetAppFactory(settings: new Dictionary<string, string>
+        {
+            ["Asignacion:Automatic"] = "true", ["Sesiones:RevalidationSeconds"] = "42", ["Sla:Motor:BatchSize"] = "50",
+        });
+        former.Service<IOptions<AssignmentOptions>>().Value.Automatic.Should().BeTrue();
+        former.Service<IOptions<SessionCheckOptions>>().Value.RevalidationSeconds.Should().Be(42);
+        former.Service<IOptions<SlaEngineOptions>>().Value.BatchSize.Should().Be(50);
+
+        using var both = new SigetAppFactory(settings: new Dictionary<string, string>
+        {
+            ["Sesiones:RevalidationSeconds"] = "42", ["Sessions:RevalidationSeconds"] = "7",
+        });
+        both.Service<IOptions<SessionCheckOptions>>().Value.RevalidationSeconds.Should().Be(7);
     }
 
     private static IEnumerable<string> Messages(Exception? e)

@@ -11,8 +11,8 @@ namespace Siget.Console.Data;
 
 /// <summary>
 /// SQLite keeps dates as text (<c>2026-11-25 15:00:00.1234567</c>, EF Core's format). Its reader parses each one
-/// with <see cref="DateTime.Parse(string)"/>, which took 17 % of the CPU of a month's report (36,000 tickets of eight dates
-/// each, measured with perf). This mapping reads the text and parses that fixed format directly; anything else
+/// with <see cref="DateTime.Parse(string)"/>, a large part of a report's CPU (bench/FINDINGS.md). This mapping reads the
+/// text and parses that fixed format directly; anything else
 /// falls back to the general parser. What is stored, and every query, is unchanged.
 /// </summary>
 public static class SqliteTextDates

@@ -22,10 +22,11 @@ public sealed class SessionRevocations
     }
 }
 
-/// <summary>How often live sessions and sign-in cookies are checked against the accounts (section <c>Sesiones</c>).</summary>
+/// <summary>How often live sessions and sign-in cookies are checked against the accounts (section <c>Sessions</c>).</summary>
 public sealed class SessionCheckOptions
 {
-    public const string Section = "Sesiones";
+    public const string Section = "Sessions";
+    public const string FormerSection = "Sesiones";
 
     /// <summary>Seconds between checks of each live screen, hub connection and sign-in cookie.</summary>
     [Range(1, 300, ErrorMessage = "debe estar entre {1} y {2}.")]

@@ -41,9 +41,8 @@ public sealed record TicketChanged(
 /// (<see cref="TicketChangeAccess"/>): a subscriber never hears of a ticket it may not see, except that one it is
 /// showing has left its view, nor of an internal change unless it may read internal notes.
 /// <para>Deliveries run on background lanes (one per core), never on the committing request: Blazor runs an
-/// <c>InvokeAsync</c> in place when the circuit is idle, so a screen that renders on a change rendered on the
-/// publisher's thread, and a command waited for every open screen in turn, on one core (perf of the live-push
-/// benchmark: the command's round trip grew with the number of screens). A subscriber keeps one lane, so it hears
+/// <c>InvokeAsync</c> in place when the circuit is idle, so a command would wait for every open screen in turn
+/// (bench/FINDINGS.md). A subscriber keeps one lane, so it hears
 /// changes in the order they were published.</para>
 /// </summary>
 public sealed class TicketFeed : IDisposable

@@ -47,8 +47,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         ticket.HasIndex(t => new { t.VendorCompanyId, t.Level, t.State });
         // The reports read a period's tickets by when they arrived, were resolved or were closed (one index each, so
         // the database can join the three ranges instead of reading every ticket of the years).
-        // A new ticket has neither date: partial indexes keep registration from paying for them (measured: the p95 of a
-        // registration rose by about 5 ms with full ones).
+        // A new ticket has neither date: partial indexes keep registration from paying for them (bench/FINDINGS.md).
         ticket.HasIndex(t => t.RegisteredAtUtc);
         ticket.HasIndex(t => t.ResolvedAtUtc).HasFilter("\"ResolvedAtUtc\" IS NOT NULL");
         ticket.HasIndex(t => t.ClosedAtUtc).HasFilter("\"ClosedAtUtc\" IS NOT NULL");

@@ -44,7 +44,7 @@ public sealed record BoardSnapshot(IReadOnlyList<BoardLevel> Levels, DateTime At
 public sealed class SupervisorBoard(IDbContextFactory<SigetDbContext> dbFactory, TimeProvider clock, SettingsStore settings)
 {
     /// <summary>Cards rendered per column, in queue order; the column's count covers all of them and the queue lists the rest.
-    /// Enough to balance the team by dragging; 60 people with 40 cards each made a 3.5 MB page nobody could read.</summary>
+    /// Enough to balance the team by dragging; every card made a page too heavy to read (bench/FINDINGS.md).</summary>
     public const int CardsPerColumn = 15;
 
     /// <summary>The queue's order (<see cref="QueueOrder"/>) for cards already read: a card placed by a move goes where the next reload will put it.</summary>

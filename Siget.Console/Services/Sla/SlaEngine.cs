@@ -13,10 +13,11 @@ using Siget.Core.Tickets;
 
 namespace Siget.Console.Services.Sla;
 
-/// <summary>The "Sla:Motor" configuration section.</summary>
+/// <summary>The "Sla:Engine" configuration section.</summary>
 public sealed class SlaEngineOptions
 {
-    public const string Section = "Sla:Motor";
+    public const string Section = "Sla:Engine";
+    public const string FormerSection = "Sla:Motor";
 
     /// <summary>Seconds between passes; 0 turns the automatic passes off.</summary>
     [Range(0, 86_400, ErrorMessage = "debe estar entre {1} y {2}.")]

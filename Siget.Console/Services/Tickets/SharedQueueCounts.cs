@@ -10,8 +10,8 @@ namespace Siget.Console.Services.Tickets;
 
 /// <summary>
 /// The menu's counts (mine, my level, all open) for every open screen from one grouped read per feed version.
-/// Each change made every open menu count again a moment later: a thousand screens meant a thousand count queries
-/// per change, as much work as pushing the change itself (dotnet-trace of the live-push benchmark).
+/// Each change made every open menu count again a moment later: one count query per open screen per change
+/// (bench/FINDINGS.md).
 /// <para>The open tickets are read once as lanes (level, assignee, how many). A person's counts are summed from
 /// the lanes the access rule gives people who may share an answer (<see cref="TicketAccess.SharedAnswerFor"/>): all of
 /// them, or their levels plus their own. Everyone else (a requester, a vendor) is counted by their own query.</para>
