@@ -149,14 +149,13 @@ public sealed class IncomingMail(IDbContextFactory<SigetDbContext> dbFactory, IO
         var references = message.References.ToList();
         if (message.InReplyTo is { } inReplyTo) references.Insert(0, inReplyTo);
         var number = MailAddresses.TicketNumberFrom(references, message.Subject);
-        if (number is not null && await ReplyAsync(row, message, number, body, ct)) return;
-        await SetAsync(row, InboundStatus.Nuevo, number is null ? null : $"Menciona el ticket {number}, pero no se agregó como respuesta: {_lastReplyRefusal}", ct);
+        var refusal = number is null ? null : await ReplyAsync(row, message, number, body, ct);
+        if (number is not null && refusal is null) return;
+        await SetAsync(row, InboundStatus.Nuevo, number is null ? null : $"Menciona el ticket {number}, pero no se agregó como respuesta: {refusal}", ct);
     }
 
-    private string? _lastReplyRefusal;
-
-    /// <summary>Adds the message to its ticket as a public reply of its sender; false when the sender may not reply there.</summary>
-    private async Task<bool> ReplyAsync(InboundMail row, MimeMessage message, string number, string body, CancellationToken ct)
+    /// <summary>Adds the message to its ticket as a public reply of its sender; else why not (then it waits in «Correo entrante»).</summary>
+    private async Task<string?> ReplyAsync(InboundMail row, MimeMessage message, string number, string body, CancellationToken ct)
     {
         Ticket? ticket;
         ApplicationUser? person;
@@ -166,11 +165,11 @@ public sealed class IncomingMail(IDbContextFactory<SigetDbContext> dbFactory, IO
             var normalized = row.FromAddress.ToUpperInvariant();
             person = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == normalized && u.IsActive).OrderBy(u => u.Id).FirstOrDefaultAsync(ct);
         }
-        if (ticket is null) { _lastReplyRefusal = "el ticket no existe."; return false; }
-        if (person is null) { _lastReplyRefusal = "la dirección del remitente no es de ninguna persona registrada."; return false; }
+        if (ticket is null) return "el ticket no existe.";
+        if (person is null) return "la dirección del remitente no es de ninguna persona registrada.";
         var actor = person.ToActor();
-        if (!ticket.MayReplyPublicly(actor)) { _lastReplyRefusal = $"{person.FullName} no puede responder en ese ticket."; return false; }
-        if (ticket.State is TicketState.Finalizado or TicketState.Anulado) { _lastReplyRefusal = $"el ticket está {ticket.State.Label().ToLowerInvariant()}."; return false; }
+        if (!ticket.MayReplyPublicly(actor)) return $"{person.FullName} no puede responder en ese ticket.";
+        if (ticket.State is TicketState.Finalizado or TicketState.Anulado) return $"el ticket está {ticket.State.Label().ToLowerInvariant()}.";
 
         var (files, refused) = Attachments(message);
         var text = string.IsNullOrWhiteSpace(body) ? "(Respuesta por correo sin texto)" : body;
@@ -201,19 +200,18 @@ public sealed class IncomingMail(IDbContextFactory<SigetDbContext> dbFactory, IO
         }
         catch (TicketConflictException)
         {
-            return true; // another reader added it first (the row's version moved): handled once
+            return null; // another reader added it first (the row's version moved): handled once
         }
         catch (DomainException ex)
         {
-            _lastReplyRefusal = ex.Message;
-            return false;
+            return ex.Message;
         }
         finally
         {
             foreach (var f in files) await f.Content.DisposeAsync();
         }
         log.LogInformation("Correo {MessageId} agregado como respuesta al ticket {Number}", row.MessageId, number);
-        return true;
+        return null;
     }
 
     /// <summary>Attachments that pass the same rules as the screens; the others by name with the reason.</summary>

@@ -69,8 +69,6 @@ public sealed class MailOptions
     public int ResumenSlaMinutes { get; set; } = 5;
     public long TamanoMaximoBytes { get; set; } = 25 * 1024 * 1024;
     public int MaximoPorRemitenteMinuto { get; set; } = 10;
-    /// <summary>Register new messages from known senders of these domains as tickets by themselves (off when empty).</summary>
-    public List<string> AutoRegistroDominios { get; set; } = [];
 
     public bool SendingEnabled => Smtp.IsConfigured && !string.IsNullOrWhiteSpace(Remitente.Direccion);
     public bool ReadingEnabled => Imap.IsConfigured;
