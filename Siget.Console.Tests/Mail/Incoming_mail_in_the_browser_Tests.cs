@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Siget.Console.Services;
+using Siget.Console.Services.Tickets;
 using Microsoft.Playwright;
 using MimeKit;
 using Siget.Console.Services.Mail;
