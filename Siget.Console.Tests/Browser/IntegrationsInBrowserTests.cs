@@ -4,7 +4,7 @@ using Siget.Console.Tests.Infrastructure;
 namespace Siget.Console.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
-public class IntegrationsInBrowserTests(BrowserFixture f)
+public class IntegrationsInBrowserTests(BrowserFixture f) : IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task The_administrator_creates_a_key_sees_its_secret_once_and_revokes_it()
@@ -12,11 +12,19 @@ public class IntegrationsInBrowserTests(BrowserFixture f)
         var page = await f.SignedInPageAsync("admin");
         await page.GotoAsync($"{f.BaseUrl}/admin/integraciones");
         await page.GetByRole(AriaRole.Heading, new() { Name = "Integraciones" }).WaitForAsync();
+        await BrowserFixture.WaitForCircuitAsync(page);
         await page.Locator("#clave-nombre").FillAsync("Intranet de prueba");
         await page.GetByRole(AriaRole.Button, new() { Name = "Crear clave" }).ClickAsync();
 
         var secret = page.GetByTestId("secreto");
-        await secret.WaitForAsync();
+        try
+        {
+            await secret.WaitForAsync();
+        }
+        finally
+        {
+            await page.ScreenshotAsync(new() { Path = "/tmp/siget-integraciones-created.png", FullPage = true });
+        }
         (await secret.InnerTextAsync()).Should().StartWith("sgt_");
         await page.ScreenshotAsync(new() { Path = "/tmp/siget-integraciones-1366.png", FullPage = true });
         await page.GetByRole(AriaRole.Button, new() { Name = "Ya la guardé" }).ClickAsync();
