@@ -65,5 +65,5 @@ public class ApiDesk : HelpDeskFixture, IAsyncLifetime
 
 public sealed class OwnApiDesk : ApiDesk, IAsyncDisposable
 {
-    public ValueTask DisposeAsync() => new(base.DisposeAsync());
+    public new ValueTask DisposeAsync() => new(base.DisposeAsync());
 }
