@@ -51,7 +51,7 @@ public class DatesInBrowserTests(BrowserFixture browser) : IClassFixture<Browser
         {
             ("supervisor", "/reportes"), ("supervisor", "/reportes/informe-mensual"), ("supervisor", "/reportes/tickets"), ("supervisor", "/cola/todos"),
             ("supervisor", "/problemas"), ("supervisor", "/tickets/nuevo"), ("supervisor", "/conocimiento"), ("usuario1", "/portal/nuevo"),
-            ("admin", "/admin/auditoria"), ("admin", "/admin/configuracion"), ("admin", "/admin/usuarios"), ("admin", "/admin/organizacion"),
+            ("admin", "/admin/auditoria"), ("admin", "/admin/configuracion"), ("admin", "/admin/integraciones"), ("admin", "/admin/usuarios"), ("admin", "/admin/organizacion"),
         })
         {
             var page = await EnglishBrowserAsync(user);

@@ -50,6 +50,7 @@ public class PhoneWidthTests(BrowserFixture browser) : IClassFixture<BrowserFixt
         ["/admin/organizacion"] = [("admin", ["/admin/organizacion"])],
         ["/admin/catalogo"] = [("admin", ["/admin/catalogo"])],
         ["/admin/configuracion"] = [("admin", ["/admin/configuracion"])],
+        ["/admin/integraciones"] = [("admin", ["/admin/integraciones"])],
         ["/admin/auditoria"] = [("admin", ["/admin/auditoria"])],
     };
 

@@ -48,7 +48,7 @@ public class NavMenuTests(HelpDeskFixture desk) : ScreenContext(desk)
         var menu = Bunit.Render<NavMenu>();
 
         menu.WaitForAssertion(() => menu.FindAll("[role=group][aria-labelledby=nav-admin] a").Select(a => a.GetAttribute("href"))
-            .Should().Equal("admin/usuarios", "admin/organizacion", "admin/catalogo", "admin/configuracion", "admin/auditoria"), Patience);
+            .Should().Equal("admin/usuarios", "admin/organizacion", "admin/catalogo", "admin/configuracion", "admin/integraciones", "admin/auditoria"), Patience);
         menu.Find("#nav-admin").TextContent.Should().Be("Administración");
         menu.Find("a[href='admin/usuarios']").GetAttribute("aria-current").Should().Be("page");
         menu.FindAll("a[href='cola/mi-trabajo']").Should().BeEmpty("an administrator works no level");
