@@ -7,7 +7,7 @@ namespace Siget.Console.Data;
 
 /// <summary>
 /// SIGET's one database context. Each provider has a derived type (<see cref="SqliteSigetDbContext"/>,
-/// <see cref="SqlServerSigetDbContext"/>) only so that each keeps its own migrations.
+/// <see cref="SqlServerSigetDbContext"/>, <see cref="PostgreSqlSigetDbContext"/>) only so that each keeps its own migrations.
 /// </summary>
 public abstract class SigetDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
 {
@@ -47,3 +47,5 @@ public abstract class SigetDbContext(DbContextOptions options) : IdentityDbConte
 public sealed class SqliteSigetDbContext(DbContextOptions<SqliteSigetDbContext> options) : SigetDbContext(options);
 
 public sealed class SqlServerSigetDbContext(DbContextOptions<SqlServerSigetDbContext> options) : SigetDbContext(options);
+
+public sealed class PostgreSqlSigetDbContext(DbContextOptions<PostgreSqlSigetDbContext> options) : SigetDbContext(options);
