@@ -8,7 +8,7 @@ namespace Siget.Console.Tests.Infrastructure;
 /// <summary>
 /// A private PostgreSQL 15 cluster for this test run (Debian's binaries in <c>/usr/lib/postgresql/15/bin</c>): initdb
 /// into a temp folder, started with pg_ctl on a spare loopback port, once per test process, stopped and removed when the
-/// process ends. initdb refuses to run as root, so as root the cluster belongs to the <c>postgres</c> system user (the
+/// process ends (a watcher process does that even if the test host is killed). initdb refuses to run as root, so as root the cluster belongs to the <c>postgres</c> system user (the
 /// Debian package's) and its commands run through <c>runuser</c>. A missing or broken PostgreSQL makes the tests that
 /// use it fail with what went wrong; nothing is skipped.
 /// </summary>
@@ -88,20 +88,24 @@ public static class PostgreSqlCluster
                 continue;
             }
             var running = new Running(folder, data, port, runAs);
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(running);
+            WatchForExit(running);
             return running;
         }
     }
 
-    private static void Stop(Running cluster)
+    /// <summary>
+    /// A watcher in its own session waits for this test process to end, however it ends (the test host may be killed
+    /// once the results are in, before any exit handler could finish), then stops the cluster and removes its folder.
+    /// </summary>
+    private static void WatchForExit(Running cluster)
     {
-        try
-        {
-            NpgsqlConnection.ClearAllPools();
-            RunAsync(Path.Combine(BinFolder, "pg_ctl"), ["-D", cluster.DataFolder, "-m", "immediate", "-w", "stop"], cluster.RunAs).GetAwaiter().GetResult();
-        }
-        catch (Exception) { /* the folder goes anyway */ }
-        try { Directory.Delete(cluster.Folder, recursive: true); } catch (Exception) { /* best effort */ }
+        var pgCtl = Path.Combine(BinFolder, "pg_ctl");
+        var stop = cluster.RunAs is null ? $"'{pgCtl}'" : $"runuser -u {cluster.RunAs} -- '{pgCtl}'";
+        // Its output goes nowhere: tail ends when its output pipe closes, and nobody reads this one.
+        var script = $"exec </dev/null >/dev/null 2>&1; tail --pid={Environment.ProcessId} -f /dev/null; {stop} -D '{cluster.DataFolder}' -m immediate -w stop >/dev/null 2>&1; rm -rf '{cluster.Folder}'";
+        var start = new ProcessStartInfo("setsid") { UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "sh", "-c", script }) start.ArgumentList.Add(arg);
+        using var watcher = Process.Start(start) ?? throw new InvalidOperationException("Could not start the cluster's watcher.");
     }
 
     private static int SparePort()
