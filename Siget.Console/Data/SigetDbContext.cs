@@ -48,4 +48,17 @@ public sealed class SqliteSigetDbContext(DbContextOptions<SqliteSigetDbContext> 
 
 public sealed class SqlServerSigetDbContext(DbContextOptions<SqlServerSigetDbContext> options) : SigetDbContext(options);
 
-public sealed class PostgreSqlSigetDbContext(DbContextOptions<PostgreSqlSigetDbContext> options) : SigetDbContext(options);
+/// <summary>
+/// PostgreSQL compares text exactly where SQLite's LIKE ignores case: a unit's name, searched with LIKE, is
+/// <c>citext</c> here (a trusted extension: the database's owner may create it). Every other search reads the folded
+/// columns (<c>SearchText</c>, <c>SearchName</c>), which are the same on every database.
+/// </summary>
+public sealed class PostgreSqlSigetDbContext(DbContextOptions<PostgreSqlSigetDbContext> options) : SigetDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.HasPostgresExtension("citext");
+        builder.Entity<Unit>().Property(u => u.Name).HasColumnType("citext");
+    }
+}

@@ -12,7 +12,7 @@ using Siget.Console.Data;
 namespace Siget.Console.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlSigetDbContext))]
-    [Migration("20261202151002_Initial")]
+    [Migration("20261202154213_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -23,6 +23,7 @@ namespace Siget.Console.Data.Migrations.PostgreSql
                 .HasAnnotation("ProductVersion", "10.0.14")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "citext");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -386,7 +387,7 @@ namespace Siget.Console.Data.Migrations.PostgreSql
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("citext");
 
                     b.Property<bool>("ServesCitizens")
                         .HasColumnType("boolean");
