@@ -12,6 +12,7 @@ using Siget.Console.Api;
 using Siget.Console.Components.Account;
 using Siget.Console.Data;
 using Siget.Console.Live;
+using Siget.Console.Scale;
 using Siget.Console.Services;
 using Siget.Console.Services.Problems;
 using Siget.Core.Sla;
@@ -145,14 +146,16 @@ builder.Services.AddSingleton<Siget.Console.Services.Knowledge.SelfService>();
 builder.Services.AddOptions<AssignmentOptions>().BindConfiguration(AssignmentOptions.Section);
 builder.Services.AddOptions<SlaEngineOptions>().BindConfiguration(SlaEngineOptions.Section);
 builder.Services.AddSingleton<SlaEngine>();
-builder.Services.AddHostedService(sp => sp.GetRequiredService<SlaEngine>());
+builder.Services.AddSingleInstanceHostedService<SlaEngine>("sla", sp => TimeSpan.FromSeconds(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SlaEngineOptions>>().Value.IntervalSeconds));
 builder.Services.AddSingleton<ProblemFeed>();
 builder.Services.AddSingleton<ProblemCommands>();
 builder.Services.AddSingleton<ProblemQueries>();
 builder.Services.AddOptions<RecurrenceWatchOptions>().BindConfiguration(RecurrenceWatchOptions.Section);
 builder.Services.AddSingleton<RecurrenceWatch>();
-builder.Services.AddHostedService(sp => sp.GetRequiredService<RecurrenceWatch>());
-builder.Services.AddHealthChecks().AddDbContextCheck<SigetDbContext>("database");
+builder.Services.AddSingleInstanceHostedService<RecurrenceWatch>("recurrencias", sp => TimeSpan.FromSeconds(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RecurrenceWatchOptions>>().Value.IntervalSeconds));
+builder.Services.AddHealthChecks().AddDbContextCheck<SigetDbContext>("database", tags: [ScaleOut.ReadyTag]);
+// Several instances: Redis for the feeds, hub backplane, keys, limits and leases (docs/escalar.md); nothing without it.
+builder.Services.AddSigetScaleOut(builder.Configuration);
 
 var app = builder.Build();
 
@@ -184,6 +187,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/health", HealthResponse.Options).WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
+app.MapHealthProbes(HealthResponse.Options);
 // SecurityHeaders writes the one Content-Security-Policy (frame-ancestors 'none' included).
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 app.MapHub<QueueHub>(QueueHub.Path);
