@@ -18,7 +18,7 @@ public sealed class RedisOptions
 /// <summary>This process among the instances: relayed events carry it, so an instance ignores its own echoes.</summary>
 public sealed class ScaleOutInstance
 {
-    public string Id { get; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}"[..Math.Min(80, Environment.MachineName.Length + 45)];
+    public string Id { get; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
 }
 
 /// <summary>
