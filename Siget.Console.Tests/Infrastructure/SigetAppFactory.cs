@@ -25,13 +25,16 @@ namespace Siget.Console.Tests.Infrastructure;
 /// </summary>
 public sealed class SigetAppFactory(bool demoData = false, DateTimeOffset? now = null, bool realClock = false,
     IReadOnlyDictionary<string, string>? settings = null, string? folder = null, Action<IServiceCollection>? testServices = null,
-    DatabaseProvider? provider = null)
+    DatabaseProvider? provider = null, string? postgreSql = null)
     : WebApplicationFactory<Program>
 {
     /// <summary>The database this app runs on.</summary>
-    public DatabaseProvider Provider { get; } = provider ?? (folder is null ? TestDatabase.Provider : DatabaseProvider.Sqlite);
+    public DatabaseProvider Provider { get; } = postgreSql is not null ? DatabaseProvider.PostgreSql
+        : provider ?? (folder is null ? TestDatabase.Provider : DatabaseProvider.Sqlite);
 
-    private string? _postgreSql;
+    // A database given by the test (two instances over one) is the test's to drop.
+    private string? _postgreSql = postgreSql;
+    private readonly bool _ownsPostgreSql = postgreSql is null;
 
     /// <summary>The connection string of this app's PostgreSQL database (created on first use).</summary>
     public string PostgreSqlConnectionString =>
@@ -115,7 +118,7 @@ public sealed class SigetAppFactory(bool demoData = false, DateTimeOffset? now =
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (_postgreSql is not null)
+        if (_postgreSql is not null && _ownsPostgreSql)
             try { await PostgreSqlCluster.DropDatabaseAsync(_postgreSql); } catch (Npgsql.NpgsqlException) { /* the cluster goes at the end */ }
         if (folder is null)
             try { Directory.Delete(_folder, recursive: true); } catch (IOException) { /* best effort */ }

@@ -19,9 +19,9 @@ namespace Siget.Console.Live;
 /// order; a message about a version older than the stored one is skipped (the newer one's message follows).
 /// </summary>
 public sealed class RedisFeedRelay(IConnectionMultiplexer redis, TicketFeed tickets, NotificationFeed notifications, ProblemFeed problems,
-    IDbContextFactory<SigetDbContext> dbFactory, ScaleOutInstance instance, ILogger<RedisFeedRelay> logger) : IHostedService
+    IDbContextFactory<SigetDbContext> dbFactory, ScaleOutInstance instance, RedisOptions options, ILogger<RedisFeedRelay> logger) : IHostedService
 {
-    public static readonly RedisChannel Channel = RedisChannel.Literal("siget:live");
+    private readonly RedisChannel Channel = RedisChannel.Literal($"{options.Prefix}:live");
 
     private ChannelMessageQueue? _queue;
 

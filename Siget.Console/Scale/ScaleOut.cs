@@ -13,6 +13,9 @@ public sealed class RedisOptions
 
     /// <summary>A StackExchange.Redis configuration string (<c>redis1:6379,password=…</c>); empty: one instance, all in process.</summary>
     public string? Connection { get; set; }
+
+    /// <summary>Starts every key and channel SIGET uses, so several SIGETs (or tests) may share one Redis.</summary>
+    public string Prefix { get; set; } = "siget";
 }
 
 /// <summary>This process among the instances: relayed events carry it, so an instance ignores its own echoes.</summary>
@@ -37,8 +40,11 @@ public static class ScaleOut
     {
         services.AddSingleton<ScaleOutInstance>();
         services.AddSingleton<SingleInstancePass>();
-        var connection = configuration.GetSection(RedisOptions.Section).Get<RedisOptions>()?.Connection;
+        var settings = configuration.GetSection(RedisOptions.Section).Get<RedisOptions>() ?? new RedisOptions();
+        var connection = settings.Connection;
         if (string.IsNullOrWhiteSpace(connection)) return services;
+        services.AddSingleton(settings);
+        var prefix = settings.Prefix;
 
         var options = ConfigurationOptions.Parse(connection);
         // Start even if Redis is down for a moment; the client reconnects and /health/ready says so meanwhile.
@@ -49,12 +55,12 @@ public static class ScaleOut
 
         services.AddSignalR().AddStackExchangeRedis(o =>
         {
-            o.Configuration.ChannelPrefix = RedisChannel.Literal("siget-signalr");
+            o.Configuration.ChannelPrefix = RedisChannel.Literal($"{prefix}-signalr");
             o.ConnectionFactory = _ => Task.FromResult<IConnectionMultiplexer>(redis);
         });
         services.AddDataProtection()
             .SetApplicationName("SIGET")
-            .PersistKeysToStackExchangeRedis(() => redis.GetDatabase(), "siget:data-protection-keys");
+            .PersistKeysToStackExchangeRedis(() => redis.GetDatabase(), $"{prefix}:data-protection-keys");
         services.AddSingleton<SharedRequestLimits>();
         services.AddSingleton<RedisFeedRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<RedisFeedRelay>());

@@ -8,10 +8,10 @@ namespace Siget.Console.Scale;
 /// the number of instances: a fixed window per policy and client, one <c>INCR</c> per request. If Redis does not
 /// answer, this instance counts on its own until it does (a limit per instance is better than none).
 /// </summary>
-public sealed class SharedRequestLimits(IConnectionMultiplexer redis, TimeProvider clock, ILogger<SharedRequestLimits> logger)
+public sealed class SharedRequestLimits(IConnectionMultiplexer redis, RedisOptions options, TimeProvider clock, ILogger<SharedRequestLimits> logger)
 {
     public RateLimitPartition<string> Partition(string policy, string client, int permitLimit, TimeSpan window) =>
-        RateLimitPartition.Get($"{policy}:{client}", key => new SharedWindowLimiter(redis, clock, logger, $"siget:limit:{key}", permitLimit, window));
+        RateLimitPartition.Get($"{policy}:{client}", key => new SharedWindowLimiter(redis, clock, logger, $"{options.Prefix}:limit:{key}", permitLimit, window));
 }
 
 internal sealed class SharedWindowLimiter(IConnectionMultiplexer redis, TimeProvider clock, ILogger logger, string key, int permitLimit, TimeSpan window)

@@ -13,6 +13,7 @@ namespace Siget.Console.Scale;
 public sealed class SingleInstancePass(ScaleOutInstance instance, ILogger<SingleInstancePass> logger, IServiceProvider services)
 {
     private readonly IConnectionMultiplexer? _redis = services.GetService<IConnectionMultiplexer>();
+    private readonly string _prefix = services.GetService<RedisOptions>()?.Prefix ?? "siget";
 
     /// <summary>Whether the lease is shared with other instances (Redis is configured).</summary>
     public bool Shared => _redis is not null;
@@ -28,7 +29,7 @@ public sealed class SingleInstancePass(ScaleOutInstance instance, ILogger<Single
     {
         if (_redis is null) return new NoLease();
         var expiry = ExpiryFor(interval);
-        var @lock = new RedisDistributedLock($"siget:lease:{name}", _redis.GetDatabase(), o => o
+        var @lock = new RedisDistributedLock($"{_prefix}:lease:{name}", _redis.GetDatabase(), o => o
             .Expiry(expiry)
             .MinValidityTime(expiry * 0.8)
             .ExtensionCadence(expiry / 4));
@@ -59,16 +60,19 @@ public sealed class SingleInstancePass(ScaleOutInstance instance, ILogger<Single
 
 /// <summary>
 /// Runs <paramref name="inner"/> (a BackgroundService of SIGET) only while this instance holds its lease; without Redis
-/// it simply runs, as before. When the lease is lost the service is stopped and the instance queues for it again.
+/// it simply runs, as before; so it does when its interval is 0 (switched off here: it must not hold the lease idle).
+/// When the lease is lost the service is stopped and the instance queues for it again.
 /// </summary>
 public sealed class SingleInstanceHostedService(IHostedService inner, string name, TimeSpan interval, SingleInstancePass lease) : BackgroundService
 {
+    private bool Leased => lease.Shared && interval > TimeSpan.Zero;
+
     public override Task StartAsync(CancellationToken cancellationToken) =>
-        lease.Shared ? base.StartAsync(cancellationToken) : inner.StartAsync(cancellationToken);
+        Leased ? base.StartAsync(cancellationToken) : inner.StartAsync(cancellationToken);
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (!lease.Shared) { await inner.StopAsync(cancellationToken); return; }
+        if (!Leased) { await inner.StopAsync(cancellationToken); return; }
         await base.StopAsync(cancellationToken);
     }
 
