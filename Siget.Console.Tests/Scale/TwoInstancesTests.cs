@@ -40,6 +40,8 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         };
         (_a, _baseA) = Start(settings);
         (_b, _baseB) = Start(settings);
+        await _a.Service<RedisFeedRelay>().Subscribed.WaitAsync(TimeSpan.FromSeconds(30));
+        await _b.Service<RedisFeedRelay>().Subscribed.WaitAsync(TimeSpan.FromSeconds(30));
         _technician = await _a.AddPersonAsync("tecnico", Role.Tecnico, "Luis Mendoza");
         _specialist = await _a.AddPersonAsync("especialista", Role.Especialista, "Rosa Paredes");
         _requester = await _a.AddPersonAsync("usuario", Role.Usuario, "María Flores");

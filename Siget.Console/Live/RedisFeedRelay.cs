@@ -33,19 +33,49 @@ public sealed class RedisFeedRelay(IConnectionMultiplexer redis, TicketFeed tick
     public long Received => Interlocked.Read(ref _received);
     private long _received;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once this instance hears the other instances' events.</summary>
+    public Task Subscribed => _subscribed.Task;
+
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        _queue = await redis.GetSubscriber().SubscribeAsync(Channel);
-        _queue.OnMessage(HandleAsync);
+        // Redis may be down when this instance starts: it serves its own screens meanwhile (/health/ready says so)
+        // and subscribes as soon as Redis answers.
+        _ = SubscribeAsync(_stopping.Token);
         tickets.Published += OnTicket;
         notifications.Published += OnNotifications;
         problems.Published += OnProblem;
         // Events sent while this instance could not hear Redis are lost: its caches start over when it is back.
         redis.ConnectionRestored += OnRestored;
+        return Task.CompletedTask;
+    }
+
+    private async Task SubscribeAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                var queue = await redis.GetSubscriber().SubscribeAsync(Channel);
+                queue.OnMessage(HandleAsync);
+                _queue = queue;
+                tickets.Invalidate();
+                _subscribed.TrySetResult();
+                return;
+            }
+            catch (RedisException ex)
+            {
+                logger.LogWarning(ex, "Could not subscribe to the live events of the other instances; trying again");
+                try { await Task.Delay(TimeSpan.FromSeconds(2), ct); } catch (OperationCanceledException) { return; }
+            }
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        await _stopping.CancelAsync();
         tickets.Published -= OnTicket;
         notifications.Published -= OnNotifications;
         problems.Published -= OnProblem;
