@@ -21,6 +21,7 @@ using Siget.Console.Services.Operations;
 using Siget.Console.Services.People;
 using Siget.Console.Services.Integrations;
 using Siget.Console.Services.Mail;
+using Siget.Console.Scale;
 using Siget.Console.Services.Problems;
 using Siget.Console.Services.Sla;
 using Siget.Console.Services.Tickets;
@@ -155,17 +156,19 @@ builder.Services.AddSingleton<Siget.Console.Services.Knowledge.SelfService>();
 builder.Services.AddCheckedOptions<AssignmentOptions>(AssignmentOptions.Section, AssignmentOptions.FormerSection);
 builder.Services.AddCheckedOptions<SlaEngineOptions>(SlaEngineOptions.Section, SlaEngineOptions.FormerSection);
 builder.Services.AddSingleton<SlaEngine>();
-builder.Services.AddHostedService(sp => sp.GetRequiredService<SlaEngine>());
+builder.Services.AddSingleInstanceHostedService<SlaEngine>("sla", sp => TimeSpan.FromSeconds(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SlaEngineOptions>>().Value.IntervalSeconds));
 builder.Services.AddSingleton<ProblemFeed>();
 builder.Services.AddSingleton<ProblemCommands>();
 builder.Services.AddSingleton<ProblemQueries>();
 builder.Services.AddCheckedOptions<RecurrenceWatchOptions>(RecurrenceWatchOptions.Section);
 builder.Services.AddSingleton<RecurrenceWatch>();
-builder.Services.AddHostedService(sp => sp.GetRequiredService<RecurrenceWatch>());
+builder.Services.AddSingleInstanceHostedService<RecurrenceWatch>("recurrencias", sp => TimeSpan.FromSeconds(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RecurrenceWatchOptions>>().Value.IntervalSeconds));
 builder.Services.AddIntegrations();
 builder.Services.AddApiDocs();
 builder.Services.AddSigetMail();
-builder.Services.AddHealthChecks().AddDbContextCheck<SigetDbContext>("database").AddMailChecks();
+builder.Services.AddHealthChecks().AddDbContextCheck<SigetDbContext>("database", tags: [ScaleOut.ReadyTag]).AddMailChecks();
+// Several instances: Redis for the feeds, hub backplane, keys, limits and leases (docs/escalar.md); nothing without it.
+builder.Services.AddSigetScaleOut(builder.Configuration);
 
 var app = builder.Build();
 
@@ -202,6 +205,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/health", HealthResponse.Options).WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
+app.MapHealthProbes(HealthResponse.Options);
 // SecurityHeaders writes the one Content-Security-Policy (frame-ancestors 'none' included).
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 app.MapHub<QueueHub>(QueueHub.Path);

@@ -38,7 +38,11 @@ public static class RequestLimits
             && context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null;
         if (showingPage) return RateLimitPartition.GetNoLimiter("");
         var limits = context.RequestServices.GetRequiredService<IOptions<TLimits>>().Value;
-        return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "desconocido", _ => new FixedWindowRateLimiterOptions
+        var client = context.Connection.RemoteIpAddress?.ToString() ?? "desconocido";
+        // Several instances (Redis:Connection): counted in Redis, across all of them.
+        if (context.RequestServices.GetService<Scale.SharedRequestLimits>() is { } shared)
+            return shared.Partition(typeof(TLimits).Name, client, limits.PermitLimit, TimeSpan.FromMinutes(limits.WindowMinutes));
+        return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = limits.PermitLimit,
             Window = TimeSpan.FromMinutes(limits.WindowMinutes),

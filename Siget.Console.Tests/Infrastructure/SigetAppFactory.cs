@@ -21,11 +21,27 @@ namespace Siget.Console.Tests.Infrastructure;
 /// The SLA engine does not run by itself (tests run its passes) unless <paramref name="settings"/> give it an interval.
 /// <paramref name="folder"/> runs it over a database a test prepared there (<c>siget.db</c>); that folder is the test's to delete.
 /// <paramref name="testServices"/> replaces services for one test (one SIGET per SQLite file: never a second host over it).
+/// <paramref name="provider"/> chooses the database; by default SQLite, or what <see cref="TestDatabase"/> says for the
+/// run (<c>SIGET_TEST_DATABASE=PostgreSql</c>: a new database on the run's private cluster, dropped afterwards). A test
+/// over a prepared <paramref name="folder"/> is about SQLite files and stays on SQLite.
 /// </summary>
 public sealed class SigetAppFactory(bool demoData = false, DateTimeOffset? now = null, bool realClock = false,
-    IReadOnlyDictionary<string, string>? settings = null, string? folder = null, Action<IServiceCollection>? testServices = null)
+    IReadOnlyDictionary<string, string>? settings = null, string? folder = null, Action<IServiceCollection>? testServices = null,
+    DatabaseProvider? provider = null, string? postgreSql = null)
     : WebApplicationFactory<Program>
 {
+    /// <summary>The database this app runs on.</summary>
+    public DatabaseProvider Provider { get; } = postgreSql is not null ? DatabaseProvider.PostgreSql
+        : provider ?? (folder is null ? TestDatabase.Provider : DatabaseProvider.Sqlite);
+
+    // A database given by the test (two instances over one) is the test's to drop.
+    private string? _postgreSql = postgreSql;
+    private readonly bool _ownsPostgreSql = postgreSql is null;
+
+    /// <summary>The connection string of this app's PostgreSQL database (created on first use).</summary>
+    public string PostgreSqlConnectionString =>
+        _postgreSql ??= PostgreSqlCluster.CreateDatabaseAsync().GetAwaiter().GetResult();
+
     private readonly string _folder = folder ?? Path.Combine(Path.GetTempPath(), "siget-tests", Guid.NewGuid().ToString("N"));
     private readonly CapturedLog _log = new();
 
@@ -41,8 +57,17 @@ public sealed class SigetAppFactory(bool demoData = false, DateTimeOffset? now =
     {
         Directory.CreateDirectory(_folder);
         builder.UseEnvironment(demoData ? "Development" : "Testing");
-        builder.UseSetting("ConnectionStrings:Siget", $"Data Source={DatabasePath}");
-        builder.UseSetting("Database:Provider", "Sqlite");
+        if (Provider == DatabaseProvider.PostgreSql)
+        {
+            builder.UseSetting("ConnectionStrings:Siget", PostgreSqlConnectionString);
+            builder.UseSetting("Database:Provider", "PostgreSql");
+            builder.UseSetting("Attachments:Path", Path.Combine(_folder, "adjuntos"));
+        }
+        else
+        {
+            builder.UseSetting("ConnectionStrings:Siget", $"Data Source={DatabasePath}");
+            builder.UseSetting("Database:Provider", "Sqlite");
+        }
         builder.UseSetting("Sla:Motor:IntervalSeconds", "0");
         builder.UseSetting("RecurrenceWatch:IntervalSeconds", "0");
         builder.UseSetting("Webhooks:IntervalSeconds", "0"); // tests run the webhook sender's passes themselves
@@ -96,6 +121,8 @@ public sealed class SigetAppFactory(bool demoData = false, DateTimeOffset? now =
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_postgreSql is not null && _ownsPostgreSql)
+            try { await PostgreSqlCluster.DropDatabaseAsync(_postgreSql); } catch (Npgsql.NpgsqlException) { /* the cluster goes at the end */ }
         if (folder is null)
             try { Directory.Delete(_folder, recursive: true); } catch (IOException) { /* best effort */ }
     }

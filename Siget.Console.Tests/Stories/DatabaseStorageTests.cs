@@ -8,6 +8,8 @@ using Siget.Console.Tests.Infrastructure;
 namespace Siget.Console.Tests.Stories;
 
 /// <summary>ISO 27001 continuity: an acknowledged ticket survives a power cut, and the schema deploys to SQL Server too.</summary>
+// About SQLite files: not in the PostgreSQL run of the stories (test.sh).
+[Trait("Database", "Sqlite")]
 [Collection(HelpDeskCollection.Name)]
 public class DatabaseStorageTests(HelpDeskFixture f)
 {

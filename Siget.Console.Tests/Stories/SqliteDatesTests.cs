@@ -6,6 +6,8 @@ using Siget.Console.Tests.Infrastructure;
 namespace Siget.Console.Tests.Stories;
 
 /// <summary>SQLite's text dates are read with a parser of their fixed format: same values as the general parser, to the tick.</summary>
+// About SQLite files: not in the PostgreSQL run of the stories (test.sh).
+[Trait("Database", "Sqlite")]
 [Collection(HelpDeskCollection.Name)]
 public class SqliteDatesTests(HelpDeskFixture f)
 {

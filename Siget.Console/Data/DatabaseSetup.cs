@@ -9,6 +9,7 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    PostgreSql,
 }
 
 public sealed class DatabaseOptions
@@ -54,8 +55,12 @@ public static class DatabaseSetup
                 services.AddDbContextFactory<SqlServerSigetDbContext>((sp, o) => o.UseSqlServer(connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddSingleton<IDbContextFactory<SigetDbContext>, SigetDbContextFactory<SqlServerSigetDbContext>>();
                 break;
+            case DatabaseProvider.PostgreSql:
+                services.AddDbContextFactory<PostgreSqlSigetDbContext>(o => UseSigetPostgreSql(o, connectionString));
+                services.AddSingleton<IDbContextFactory<SigetDbContext>, SigetDbContextFactory<PostgreSqlSigetDbContext>>();
+                break;
             default:
-                throw new InvalidOperationException($"Proveedor de base de datos no admitido: '{options.Provider}'. Use Sqlite o SqlServer.");
+                throw new InvalidOperationException($"Proveedor de base de datos no admitido: '{options.Provider}'. Use Sqlite, SqlServer o PostgreSql.");
         }
         // Identity's stores want a scoped context; it comes from the same factory.
         services.AddScoped<SigetDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SigetDbContext>>().CreateDbContext());
@@ -89,6 +94,11 @@ public static class DatabaseSetup
         await using var db = await factory.CreateDbContextAsync(ct);
         await db.Database.MigrateAsync(ct);
     }
+
+    /// <summary>SIGET's PostgreSQL options (Npgsql): migrations in their own history, transient failures retried by the
+    /// commands themselves (each is one transaction), so no execution strategy that would forbid user transactions.</summary>
+    internal static DbContextOptionsBuilder UseSigetPostgreSql(DbContextOptionsBuilder options, string connectionString) => options
+        .UseNpgsql(connectionString);
 
     /// <summary>SIGET's SQLite options: dates read as text (<see cref="SqliteTextDates"/>), durable commits.</summary>
     internal static DbContextOptionsBuilder UseSigetSqlite(DbContextOptionsBuilder options, string connectionString) => options

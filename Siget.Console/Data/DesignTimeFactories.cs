@@ -15,3 +15,9 @@ internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<S
     public SqlServerSigetDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerSigetDbContext>().UseSqlServer("Server=localhost;Database=Siget;Trusted_Connection=True;TrustServerCertificate=True").Options);
 }
+
+internal sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlSigetDbContext>
+{
+    public PostgreSqlSigetDbContext CreateDbContext(string[] args) =>
+        new((DbContextOptions<PostgreSqlSigetDbContext>)DatabaseSetup.UseSigetPostgreSql(new DbContextOptionsBuilder<PostgreSqlSigetDbContext>(), "Host=localhost;Database=siget").Options);
+}

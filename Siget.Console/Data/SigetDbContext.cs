@@ -7,7 +7,7 @@ namespace Siget.Console.Data;
 
 /// <summary>
 /// SIGET's one database context. Each provider has a derived type (<see cref="SqliteSigetDbContext"/>,
-/// <see cref="SqlServerSigetDbContext"/>) only so that each keeps its own migrations.
+/// <see cref="SqlServerSigetDbContext"/>, <see cref="PostgreSqlSigetDbContext"/>) only so that each keeps its own migrations.
 /// </summary>
 public abstract class SigetDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
 {
@@ -55,3 +55,18 @@ public abstract class SigetDbContext(DbContextOptions options) : IdentityDbConte
 public sealed class SqliteSigetDbContext(DbContextOptions<SqliteSigetDbContext> options) : SigetDbContext(options);
 
 public sealed class SqlServerSigetDbContext(DbContextOptions<SqlServerSigetDbContext> options) : SigetDbContext(options);
+
+/// <summary>
+/// PostgreSQL compares text exactly where SQLite's LIKE ignores case: a unit's name, searched with LIKE, is
+/// <c>citext</c> here (a trusted extension: the database's owner may create it). Every other search reads the folded
+/// columns (<c>SearchText</c>, <c>SearchName</c>), which are the same on every database.
+/// </summary>
+public sealed class PostgreSqlSigetDbContext(DbContextOptions<PostgreSqlSigetDbContext> options) : SigetDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.HasPostgresExtension("citext");
+        builder.Entity<Unit>().Property(u => u.Name).HasColumnType("citext");
+    }
+}

@@ -18,7 +18,18 @@ public sealed class NotificationFeed(ILogger<NotificationFeed> logger)
         return subscription;
     }
 
+    /// <summary>Told the notifications published on this instance (the Redis relay, <see cref="RedisFeedRelay"/>).</summary>
+    public event Action<IReadOnlyList<Notification>>? Published;
+
     public void Publish(IEnumerable<Notification> notifications)
+    {
+        var list = notifications as IReadOnlyList<Notification> ?? notifications.ToList();
+        PublishHere(list);
+        if (list.Count > 0) Published?.Invoke(list);
+    }
+
+    /// <summary>Delivers to this instance's subscribers only (notifications stored by another instance, relayed).</summary>
+    public void PublishHere(IEnumerable<Notification> notifications)
     {
         var subscriptions = _subscriptions;
         foreach (var notification in notifications)

@@ -27,7 +27,17 @@ public sealed class ProblemFeed(ILogger<ProblemFeed> logger)
 
     public void SuggestionsChanged(string actorId) => Publish(new ProblemChanged(0, "", ProblemAction.Registrar, default, 0, actorId));
 
+    /// <summary>Told each change published on this instance (the Redis relay, <see cref="RedisFeedRelay"/>).</summary>
+    public event Action<ProblemChanged>? Published;
+
     private void Publish(ProblemChanged change)
+    {
+        PublishHere(change);
+        Published?.Invoke(change);
+    }
+
+    /// <summary>Delivers to this instance's subscribers only (a change made on another instance, relayed).</summary>
+    public void PublishHere(ProblemChanged change)
     {
         foreach (var s in _subscriptions) _ = Task.Run(() => DeliverAsync(s, change));
     }

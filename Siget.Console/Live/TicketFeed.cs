@@ -78,6 +78,9 @@ public sealed class TicketFeed : IDisposable
     /// read at the same version may be shared (<see cref="QueueWindows"/>).</summary>
     public long Version => Interlocked.Read(ref _version);
 
+    /// <summary>Counts as a change for the caches keyed on <see cref="Version"/> (changes of other instances may have been missed).</summary>
+    public void Invalidate() => Interlocked.Increment(ref _version);
+
     /// <param name="showing">Whether the screen currently shows a ticket id (to tell it when that ticket leaves its view).</param>
     public IDisposable Subscribe(Actor actor, Func<TicketChanged, Task> handler, Func<int, bool>? showing = null)
     {
@@ -88,7 +91,18 @@ public sealed class TicketFeed : IDisposable
         return subscription;
     }
 
+    /// <summary>Told each change published on this instance, after it was handed to the local lanes (the Redis relay
+    /// to the other instances, <see cref="RedisFeedRelay"/>).</summary>
+    public event Action<Ticket, TicketAction, Actor>? Published;
+
     public void Publish(Ticket ticket, TicketAction action, Actor actor)
+    {
+        PublishHere(ticket, action, actor);
+        Published?.Invoke(ticket, action, actor);
+    }
+
+    /// <summary>Delivers a change to this instance's subscribers only (one committed on another instance, relayed).</summary>
+    public void PublishHere(Ticket ticket, TicketAction action, Actor actor)
     {
         var change = TicketChanged.From(ticket, action, actor);
         Interlocked.Increment(ref _version);
