@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Siget.Console.Live;
 using Siget.Console.Api;
+using Siget.Console.Scale;
 using Siget.Console.Services.People;
 using Siget.Console.Services.Tickets;
 using Siget.Console.Tests.Infrastructure;

@@ -2,9 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
-using Siget.Console.Data;
 using Siget.Console.Services.Integrations;
 
 namespace Siget.Console.Api;
@@ -109,30 +107,28 @@ public static class ApiRequests
     /// request), a 409 (same key, another request), or the request to record with the change.
     /// </summary>
     public static async Task<(IdempotentRequest? Request, IResult? Replay)> IdempotencyAsync(HttpContext http, ApiCaller caller, string fingerprint,
-        IDbContextFactory<SigetDbContext> dbFactory)
+        ApiIdempotencyAnswers answers)
     {
         var key = http.Request.Headers[IdempotencyHeader].ToString();
         if (string.IsNullOrEmpty(key)) return (null, null);
-        if (key.Length > ApiIdempotencyRecord.KeyMaxLength || key.Any(c => c < 0x21 || c > 0x7e))
-            throw ApiProblemException.Field(IdempotencyHeader, $"Idempotency-Key: de 1 a {ApiIdempotencyRecord.KeyMaxLength} caracteres ASCII visibles.");
+        if (key.Length > ApiIdempotency.KeyMaxLength || key.Any(c => c < 0x21 || c > 0x7e))
+            throw ApiProblemException.Field(IdempotencyHeader, $"Idempotency-Key: de 1 a {ApiIdempotency.KeyMaxLength} caracteres ASCII visibles.");
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{http.Request.Method}\n{http.Request.Path}\n{fingerprint}")));
         var request = new IdempotentRequest(caller.KeyId, key, hash);
-        return (request, await ReplayAsync(http, request, dbFactory));
+        return (request, await ReplayAsync(http, request, answers));
     }
 
     /// <summary>The kept answer for <paramref name="request"/>'s key, or 409 if it was for another request; null if none.</summary>
-    public static async Task<IResult?> ReplayAsync(HttpContext http, IdempotentRequest request, IDbContextFactory<SigetDbContext> dbFactory)
+    public static async Task<IResult?> ReplayAsync(HttpContext http, IdempotentRequest request, ApiIdempotencyAnswers answers)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(http.RequestAborted);
-        var record = await db.ApiIdempotencyRecords.AsNoTracking()
-            .SingleOrDefaultAsync(r => r.ApiKeyId == request.ApiKeyId && r.IdempotencyKey == request.Key, http.RequestAborted);
-        if (record is null) return null;
-        if (record.RequestHash != request.RequestHash)
+        if (await answers.FindAsync(request, http.RequestAborted) is not { } kept) return null;
+        if (kept.RequestHash != request.RequestHash)
             return ApiProblems.Result(http, StatusCodes.Status409Conflict, "Idempotency-Key ya usada",
                 "Esta Idempotency-Key ya se usó con otra solicitud. Use una clave nueva para cada operación distinta.");
+        var answer = kept.Answer;
         http.Response.Headers["Idempotent-Replayed"] = "true";
-        if (record.Location is not null) http.Response.Headers.Location = record.Location;
-        if (record.ETag is not null) http.Response.Headers.ETag = record.ETag;
-        return Results.Text(record.ResponseBody, "application/json; charset=utf-8", Encoding.UTF8, record.StatusCode);
+        if (answer.Location is not null) http.Response.Headers.Location = answer.Location;
+        if (answer.ETag is not null) http.Response.Headers.ETag = answer.ETag;
+        return Results.Text(answer.Body, "application/json; charset=utf-8", Encoding.UTF8, answer.Status);
     }
 }

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
-using Siget.Console.Data;
 using Siget.Console.Services.Tickets;
 using Siget.Console.Services.Integrations;
 using Siget.Core;
@@ -105,13 +104,13 @@ public static class ApiV1
     }
 
     private static async Task<IResult> RegisterAsync(HttpContext http, ClaimsPrincipal user, IntegrationTickets tickets,
-        Microsoft.EntityFrameworkCore.IDbContextFactory<SigetDbContext> dbFactory, CancellationToken ct)
+        ApiIdempotencyAnswers answers, CancellationToken ct)
     {
         var caller = ApiCaller.From(user);
         caller.Require(ApiScopes.CrearTickets);
         var body = await ApiRequests.ReadJsonAsync<ApiNuevoTicket>(http);
         Validate(body.Value);
-        return await IdempotentAsync(http, caller, body.Raw, dbFactory, async request =>
+        return await IdempotentAsync(http, caller, body.Raw, answers, async request =>
         {
             var (ticket, _) = await tickets.RegisterAsync(caller, body.Value, request, ct);
             http.Response.Headers.ETag = IntegrationTickets.ETag(ticket.Version);
@@ -169,7 +168,7 @@ public static class ApiV1
     }
 
     private static async Task<IResult> ReplyAsync(string numero, HttpContext http, ClaimsPrincipal user, IntegrationTickets tickets,
-        Microsoft.EntityFrameworkCore.IDbContextFactory<SigetDbContext> dbFactory, CancellationToken ct)
+        ApiIdempotencyAnswers answers, CancellationToken ct)
     {
         var caller = ApiCaller.From(user);
         caller.Require(ApiScopes.ResponderTickets);
@@ -179,7 +178,7 @@ public static class ApiV1
             var (message, files, fingerprint) = await ApiUploads.ReadAsync(http);
             try
             {
-                return await IdempotentAsync(http, caller, fingerprint, dbFactory, async request =>
+                return await IdempotentAsync(http, caller, fingerprint, answers, async request =>
                     Changed(http, await tickets.ReplyAsync(caller, numero, message, files, version, request, ct)));
             }
             finally
@@ -189,12 +188,12 @@ public static class ApiV1
         }
         var body = await ApiRequests.ReadJsonAsync<ApiRespuesta>(http);
         if (string.IsNullOrWhiteSpace(body.Value.Mensaje)) throw ApiProblemException.Field("mensaje", "Escriba el mensaje.");
-        return await IdempotentAsync(http, caller, body.Raw, dbFactory, async request =>
+        return await IdempotentAsync(http, caller, body.Raw, answers, async request =>
             Changed(http, await tickets.ReplyAsync(caller, numero, body.Value.Mensaje, [], version, request, ct)));
     }
 
     private static async Task<IResult> FinalizeAsync(string numero, HttpContext http, ClaimsPrincipal user, IntegrationTickets tickets,
-        Microsoft.EntityFrameworkCore.IDbContextFactory<SigetDbContext> dbFactory, CancellationToken ct)
+        ApiIdempotencyAnswers answers, CancellationToken ct)
     {
         var caller = ApiCaller.From(user);
         caller.Require(ApiScopes.ResponderTickets);
@@ -202,19 +201,19 @@ public static class ApiV1
         var body = await ApiRequests.ReadJsonAsync<ApiFinalizar>(http);
         if (body.Value.Calificacion is not int rating || rating is < Satisfaction.MinRating or > Satisfaction.MaxRating)
             throw ApiProblemException.Field("calificacion", "La calificación va de 1 a 5.");
-        return await IdempotentAsync(http, caller, body.Raw, dbFactory, async request =>
+        return await IdempotentAsync(http, caller, body.Raw, answers, async request =>
             Changed(http, await tickets.FinalizeAsync(caller, numero, rating, body.Value.Comentario, version, request, ct)));
     }
 
     private static async Task<IResult> ReopenAsync(string numero, HttpContext http, ClaimsPrincipal user, IntegrationTickets tickets,
-        Microsoft.EntityFrameworkCore.IDbContextFactory<SigetDbContext> dbFactory, CancellationToken ct)
+        ApiIdempotencyAnswers answers, CancellationToken ct)
     {
         var caller = ApiCaller.From(user);
         caller.Require(ApiScopes.ResponderTickets);
         var version = ApiRequests.IfMatch(http);
         var body = await ApiRequests.ReadJsonAsync<ApiReabrir>(http);
         if (string.IsNullOrWhiteSpace(body.Value.Motivo)) throw ApiProblemException.Field("motivo", "Indique el motivo de la reapertura.");
-        return await IdempotentAsync(http, caller, body.Raw, dbFactory, async request =>
+        return await IdempotentAsync(http, caller, body.Raw, answers, async request =>
             Changed(http, await tickets.ReopenAsync(caller, numero, body.Value.Motivo, version, request, ct)));
     }
 
@@ -227,9 +226,9 @@ public static class ApiV1
     /// <summary>Runs a POST once per Idempotency-Key: a replay gets the first answer, and a concurrent twin that lost the
     /// race on the unique index gets it too.</summary>
     private static async Task<IResult> IdempotentAsync(HttpContext http, ApiCaller caller, string fingerprint,
-        Microsoft.EntityFrameworkCore.IDbContextFactory<SigetDbContext> dbFactory, Func<IdempotentRequest?, Task<IResult>> run)
+        ApiIdempotencyAnswers answers, Func<IdempotentRequest?, Task<IResult>> run)
     {
-        var (request, replay) = await ApiRequests.IdempotencyAsync(http, caller, fingerprint, dbFactory);
+        var (request, replay) = await ApiRequests.IdempotencyAsync(http, caller, fingerprint, answers);
         if (replay is not null) return replay;
         try
         {
@@ -238,7 +237,7 @@ public static class ApiV1
         catch (DbUpdateException) when (request is not null)
         {
             // A concurrent twin committed first (unique index): its answer is this one's.
-            var first = await ApiRequests.ReplayAsync(http, request, dbFactory);
+            var first = await ApiRequests.ReplayAsync(http, request, answers);
             if (first is null) throw;
             return first;
         }

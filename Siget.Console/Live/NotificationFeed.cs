@@ -18,7 +18,7 @@ public sealed class NotificationFeed(ILogger<NotificationFeed> logger)
         return subscription;
     }
 
-    /// <summary>Told the notifications published on this instance (the Redis relay, <see cref="RedisFeedRelay"/>).</summary>
+    /// <summary>Told the notifications published on this instance (the Redis relay, <see cref="Scale.RedisFeedRelay"/>).</summary>
     public event Action<IReadOnlyList<Notification>>? Published;
 
     public void Publish(IEnumerable<Notification> notifications)

@@ -27,7 +27,7 @@ public sealed class ProblemFeed(ILogger<ProblemFeed> logger)
 
     public void SuggestionsChanged(string actorId) => Publish(new ProblemChanged(0, "", ProblemAction.Registrar, default, 0, actorId));
 
-    /// <summary>Told each change published on this instance (the Redis relay, <see cref="RedisFeedRelay"/>).</summary>
+    /// <summary>Told each change published on this instance (the Redis relay, <see cref="Scale.RedisFeedRelay"/>).</summary>
     public event Action<ProblemChanged>? Published;
 
     private void Publish(ProblemChanged change)

@@ -92,7 +92,7 @@ public sealed class TicketFeed : IDisposable
     }
 
     /// <summary>Told each change published on this instance, after it was handed to the local lanes (the Redis relay
-    /// to the other instances, <see cref="RedisFeedRelay"/>).</summary>
+    /// to the other instances, <see cref="Scale.RedisFeedRelay"/>).</summary>
     public event Action<Ticket, TicketAction, Actor>? Published;
 
     public void Publish(Ticket ticket, TicketAction action, Actor actor)

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Siget.Console.Data;
 using Siget.Core.Tickets;
 
@@ -18,6 +19,7 @@ public sealed record StoredAnswer(int Status, string Body, string? Location, str
 public static class ApiIdempotency
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
+    public const int KeyMaxLength = ApiIdempotencyRecord.KeyMaxLength;
 
     private static readonly AsyncLocal<CommandScope?> Current = new();
 
@@ -49,5 +51,18 @@ public static class ApiIdempotency
     private sealed class Scope(CommandScope? previous) : IDisposable
     {
         public void Dispose() => Current.Value = previous;
+    }
+}
+
+/// <summary>The answers kept for replays, read for the endpoints (which do not touch the database themselves).</summary>
+public sealed class ApiIdempotencyAnswers(IDbContextFactory<SigetDbContext> dbFactory)
+{
+    /// <summary>The kept answer for <paramref name="request"/>'s key with the hash of the request it answered; null if none.</summary>
+    public async Task<(string RequestHash, StoredAnswer Answer)?> FindAsync(IdempotentRequest request, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var record = await db.ApiIdempotencyRecords.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.ApiKeyId == request.ApiKeyId && r.IdempotencyKey == request.Key, ct);
+        return record is null ? null : (record.RequestHash, new StoredAnswer(record.StatusCode, record.ResponseBody, record.Location, record.ETag));
     }
 }

@@ -26,6 +26,7 @@ public static class IntegrationServices
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<ApiKeyAdministration>();
         services.AddSingleton<IntegrationTickets>();
+        services.AddSingleton<ApiIdempotencyAnswers>();
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
         services.AddSingleton<WebhookAddresses>();
         services.AddSingleton<WebhookAdministration>();

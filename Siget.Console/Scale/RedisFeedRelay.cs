@@ -1,12 +1,12 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Siget.Console.Data;
-using Siget.Console.Scale;
+using Siget.Console.Live;
 using Siget.Core.Access;
 using Siget.Core.Tickets;
 using StackExchange.Redis;
 
-namespace Siget.Console.Live;
+namespace Siget.Console.Scale;
 
 /// <summary>
 /// Carries the live feeds between instances by Redis pub/sub. What this instance publishes (<see cref="TicketFeed"/>,
