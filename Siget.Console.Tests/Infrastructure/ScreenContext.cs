@@ -71,6 +71,29 @@ public abstract class ScreenContext : IAsyncLifetime
 
     protected void GoTo(string relativeUri) => Bunit.Services.GetRequiredService<NavigationManager>().NavigateTo(relativeUri);
 
+    /// <summary>
+    /// Live screens fold bursts of changes into one reload after a pause on the app's clock (a fake one here): moves
+    /// that clock on in small steps until <paramref name="assertion"/> holds, giving up after <paramref name="patience"/>
+    /// of real time.
+    /// </summary>
+    protected async Task AdvanceUntilAsync(Action assertion, TimeSpan? step = null, TimeSpan? patience = null)
+    {
+        var giveUp = DateTime.UtcNow + (patience ?? TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            try
+            {
+                assertion();
+                return;
+            }
+            catch (Exception) when (DateTime.UtcNow < giveUp)
+            {
+                Desk.App.Clock.Advance(step ?? TimeSpan.FromMilliseconds(250));
+                await Task.Delay(20); // lets the screen's continuations run; not a wait for an outcome
+            }
+        }
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await Bunit.DisposeAsync();

@@ -25,6 +25,19 @@ public sealed class StartUpConfigurationTests
     [InlineData("Sessions:RevalidationSeconds", "301", "Sessions:RevalidationSeconds")]
     [InlineData("CitizenLookup:WindowMinutes", "0", "CitizenLookup:WindowMinutes")]
     [InlineData("SignIn:PermitLimit", "0", "SignIn:PermitLimit")]
+    [InlineData("Correo:Smtp:Port", "70000", "Correo:Smtp:Port")]
+    [InlineData("Correo:Imap:Port", "-1", "Correo:Imap:Port")]
+    [InlineData("Correo:Smtp:Seguridad", "Siempre", "Correo:Smtp:Seguridad")]
+    [InlineData("Correo:Smtp:Host", "smtp.entidad.gob.pe", "Correo:Remitente:Direccion")]
+    [InlineData("Correo:UrlBase", "siget.entidad.gob.pe", "Correo:UrlBase")]
+    [InlineData("Correo:EnvioIntervalSeconds", "-1", "Correo:EnvioIntervalSeconds")]
+    [InlineData("Correo:TamanoMaximoBytes", "0", "Correo:TamanoMaximoBytes")]
+    [InlineData("Correo:DireccionesPropias:0", "no-es-correo", "Correo:DireccionesPropias")]
+    [InlineData("Api:PermitLimit", "0", "Api:PermitLimit")]
+    [InlineData("Api:WindowSeconds", "3601", "Api:WindowSeconds")]
+    [InlineData("Webhooks:MaxAttempts", "0", "Webhooks:MaxAttempts")]
+    [InlineData("Webhooks:TimeoutSeconds", "0", "Webhooks:TimeoutSeconds")]
+    [InlineData("Webhooks:AllowedAddresses:0", "receptor.local", "Webhooks:AllowedAddresses")]
     public void A_bad_setting_stops_start_up_naming_its_key(string key, string value, string named)
     {
         using var app = new SigetAppFactory(settings: new Dictionary<string, string> { [key] = value });

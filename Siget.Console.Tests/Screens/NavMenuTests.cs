@@ -25,14 +25,14 @@ public class NavMenuTests(HelpDeskFixture desk) : ScreenContext(desk)
         var level = int.Parse(Count(menu, "cola/mi-nivel"));
 
         var ticket = await Desk.RegisterAsync($"{HelpDeskFixture.NewTag()} para el menú");
-        menu.WaitForAssertion(() => Count(menu, "cola/mi-nivel").Should().Be((level + 1).ToString()), Patience);
+        await AdvanceUntilAsync(() => Count(menu, "cola/mi-nivel").Should().Be((level + 1).ToString()));
         await Desk.Commands.TakeAsync(me, ticket.Id, ticket.Version);
 
-        menu.WaitForAssertion(() =>
+        await AdvanceUntilAsync(() =>
         {
             Count(menu, "cola/mi-trabajo").Should().Be("1");
             Count(menu, "cola/mi-nivel").Should().Be(level.ToString(), "taken, it left the unassigned queue of the level");
-        }, Patience);
+        });
         menu.Find("a[href='cola/mi-trabajo']").GetAttribute("aria-current").Should().Be("page");
         menu.Find("a[href='cola/todos']").HasAttribute("aria-current").Should().BeFalse();
         menu.FindAll("a[href='tablero'], a[href='admin/usuarios']").Should().BeEmpty("a technician has neither the board nor administration");

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
 using MudBlazor;
+using Siget.Console.Components.Shared;
 using Siget.Console.Components.Tickets;
 using Siget.Console.Live;
 using Siget.Console.Services.Board;
@@ -44,7 +45,8 @@ public partial class BoardPage
     private bool busy;
     private IDisposable? subscription;
     private ITimer? timer;
-    private CancellationTokenSource? pendingReload;
+    private Debouncer? reloads;
+    private Debouncer Reloads => reloads ??= Debouncer.OncePer(Coalesce, Clock);
     private ElementReference boardElement;
     private DotNetObjectReference<BoardPage>? self;
     private IJSObjectReference? dragAndDrop;
@@ -112,22 +114,16 @@ public partial class BoardPage
 
     private Task OnAvailabilityChanged(AvailabilityChanged _) => ReloadSoon();
 
-    private async Task ReloadSoon()
+    private Task ReloadSoon() => Reloads.Trigger(() => InvokeAsync(async () =>
     {
-        pendingReload?.Cancel();
-        var cts = pendingReload = new CancellationTokenSource();
-        try { await Task.Delay(Coalesce, cts.Token); } catch (TaskCanceledException) { return; }
-        await InvokeAsync(async () =>
+        // Never pull the board from under a move being asked about: try again shortly.
+        if (busy || pending is not null)
         {
-            // Never pull the board from under a move being asked about: try again shortly.
-            if (busy || pending is not null)
-            {
-                _ = ReloadSoon();
-                return;
-            }
-            await ReloadAsync();
-        });
-    }
+            _ = ReloadSoon();
+            return;
+        }
+        await ReloadAsync();
+    }));
 
     private async Task ReloadAsync()
     {
@@ -334,7 +330,7 @@ public partial class BoardPage
     {
         subscription?.Dispose();
         timer?.Dispose();
-        pendingReload?.Cancel();
+        reloads?.Dispose();
         Availability.Changed -= OnAvailabilityChanged;
         try
         {

@@ -46,8 +46,7 @@ public partial class ProblemsPage
     private string? search;
     private int page;
     private IDisposable? subscription, ticketSubscription;
-    private readonly CancellationTokenSource closing = new();
-    private int refreshPending;
+    private Debouncer? refreshes;
 
     protected override async Task OnInitializedAsync()
     {
@@ -66,28 +65,14 @@ public partial class ProblemsPage
     /// once for however many arrive meanwhile (a busy morning registers many a minute).</summary>
     private Task OnTicketChanged(TicketChanged change)
     {
-        if (change.Action is not (TicketAction.Registrar or TicketAction.Anular or TicketAction.VincularProblema or TicketAction.DesvincularProblema)
-            || Interlocked.Exchange(ref refreshPending, 1) == 1) return Task.CompletedTask;
-        _ = RefreshSoonAsync();
+        if (change.Action is not (TicketAction.Registrar or TicketAction.Anular or TicketAction.VincularProblema or TicketAction.DesvincularProblema))
+            return Task.CompletedTask;
+        _ = (refreshes ??= Debouncer.OncePer(TimeSpan.FromSeconds(3), Clock)).Trigger(() => InvokeAsync(async () =>
+        {
+            await LoadAsync();
+            StateHasChanged();
+        }));
         return Task.CompletedTask;
-    }
-
-    private async Task RefreshSoonAsync()
-    {
-        try
-        {
-            await Task.Delay(TimeSpan.FromSeconds(3), closing.Token);
-            await InvokeAsync(async () =>
-            {
-                refreshPending = 0;
-                await LoadAsync();
-                StateHasChanged();
-            });
-        }
-        catch (OperationCanceledException)
-        {
-            // the page was closed
-        }
     }
 
     private async Task LoadAsync()
@@ -146,7 +131,7 @@ public partial class ProblemsPage
 
     public void Dispose()
     {
-        closing.Cancel();
+        refreshes?.Dispose();
         subscription?.Dispose();
         ticketSubscription?.Dispose();
     }

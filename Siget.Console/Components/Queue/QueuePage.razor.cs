@@ -267,20 +267,16 @@ public partial class QueuePage
 
     /// <summary>Another view with the same filters.</summary>
     private string ViewHref(QueueView view) => $"cola/{Slug(view)}{new Uri(Navigation.Uri).Query}";
-    private CancellationTokenSource? searchPending;
+    private static readonly TimeSpan SearchPause = TimeSpan.FromMilliseconds(400);
+    private Debouncer? searchTyping;
+    private Debouncer SearchTyping => searchTyping ??= Debouncer.AfterPause(SearchPause, Clock);
 
     /// <summary>Searches 400 ms after the last key (Enter or leaving the box searches at once).</summary>
-    private async Task SearchTyped(ChangeEventArgs e)
-    {
-        searchPending?.Cancel();
-        var cts = searchPending = new CancellationTokenSource();
-        try { await Task.Delay(400, cts.Token); } catch (TaskCanceledException) { return; }
-        ChangeSearch(e.Value as string);
-    }
+    private Task SearchTyped(ChangeEventArgs e) => SearchTyping.Trigger(() => ChangeSearch(e.Value as string));
 
     private void SearchEntered(ChangeEventArgs e)
     {
-        searchPending?.Cancel();
+        SearchTyping.Cancel();
         ChangeSearch(e.Value as string);
     }
 
@@ -305,7 +301,7 @@ public partial class QueuePage
 
     public void Dispose()
     {
-        searchPending?.Cancel();
+        searchTyping?.Dispose();
         lock (refreshGate) disposed = true;
         subscription?.Dispose();
     }

@@ -13,8 +13,8 @@ public sealed class ApiLimits
 {
     public const string Section = "Api";
 
-    [Range(1, 1_000_000)] public int PermitLimit { get; set; } = 600;
-    [Range(1, 3600)] public int WindowSeconds { get; set; } = 60;
+    [Range(1, 1_000_000, ErrorMessage = "debe estar entre {1} y {2}.")] public int PermitLimit { get; set; } = 600;
+    [Range(1, 3600, ErrorMessage = "debe estar entre {1} y {2}.")] public int WindowSeconds { get; set; } = 60;
 }
 
 public static class IntegrationServices
@@ -27,12 +27,12 @@ public static class IntegrationServices
         services.AddSingleton<ApiKeyAdministration>();
         services.AddSingleton<IntegrationTickets>();
         services.AddSingleton<ApiIdempotencyAnswers>();
-        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
+        services.AddCheckedOptions<WebhookOptions>(WebhookOptions.Section);
         services.AddSingleton<WebhookAddresses>();
         services.AddSingleton<WebhookAdministration>();
         services.AddSingleton<WebhookSender>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookSender>());
-        services.AddOptions<ApiLimits>().BindConfiguration(ApiLimits.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddCheckedOptions<ApiLimits>(ApiLimits.Section);
         services.Configure<RateLimiterOptions>(o => o.AddPolicy(ApiV1.RateLimitPolicy, new PerKeyPolicy()));
         return services;
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,7 @@ using Siget.Core;
 namespace Siget.Console.Services.Integrations;
 
 /// <summary>Webhook delivery settings (section "Webhooks").</summary>
-public sealed class WebhookOptions
+public sealed class WebhookOptions : IValidatableObject
 {
     public const string Section = "Webhooks";
 
@@ -20,6 +21,21 @@ public sealed class WebhookOptions
     /// <summary>The only addresses (IPs) allowed although loopback, private or link-local, and reachable by plain http
     /// (a receiver inside the agency's network, or the tests' own listener at 127.0.0.1).</summary>
     public string[] AllowedAddresses { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (key, value, min, max) in new (string, int, int, int)[]
+        {
+            (nameof(IntervalSeconds), IntervalSeconds, 0, 86_400),
+            (nameof(MaxAttempts), MaxAttempts, 1, 100),
+            (nameof(FirstRetrySeconds), FirstRetrySeconds, 1, 3_600),
+            (nameof(TimeoutSeconds), TimeoutSeconds, 1, 300),
+        })
+            if (value < min || value > max)
+                yield return new ValidationResult($"debe estar entre {min} y {max}.", [key]);
+        foreach (var address in AllowedAddresses.Where(a => !IPAddress.TryParse(a, out _)))
+            yield return new ValidationResult($"contiene «{address}», que no es una dirección IP (no se admiten nombres ni redes).", [nameof(AllowedAddresses)]);
+    }
 }
 
 /// <summary>

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Siget.Console.Services.Mail;
 
 public enum MailSecurity
@@ -48,7 +50,7 @@ public sealed class MailSenderIdentity
 }
 
 /// <summary>The <c>Correo</c> section. Mail is off unless <c>Smtp:Host</c> (out) or <c>Imap:Host</c> (in) is set.</summary>
-public sealed class MailOptions
+public sealed class MailOptions : IValidatableObject
 {
     public const string Section = "Correo";
 
@@ -69,6 +71,41 @@ public sealed class MailOptions
     public int ResumenSlaMinutes { get; set; } = 5;
     public long TamanoMaximoBytes { get; set; } = 25 * 1024 * 1024;
     public int MaximoPorRemitenteMinuto { get; set; } = 10;
+
+    /// <summary>Checked at start-up; each failure names its key under the section (see <c>CheckedOptions</c>).</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (name, server) in new[] { ("Smtp", Smtp), ("Imap", Imap.AsServer()) })
+        {
+            if (server.Port is < 0 or > 65535)
+                yield return new ValidationResult("debe estar entre 0 y 65535 (0: el puerto habitual).", [$"{name}:Port"]);
+            if (!Enum.IsDefined(server.Seguridad))
+                yield return new ValidationResult("debe ser None, StartTls o SslOnConnect.", [$"{name}:Seguridad"]);
+        }
+        if (Imap.IsConfigured && string.IsNullOrWhiteSpace(Imap.Carpeta))
+            yield return new ValidationResult("no puede estar vacía si se lee un buzón.", ["Imap:Carpeta"]);
+        if (Imap.IsConfigured && string.IsNullOrWhiteSpace(Imap.CarpetaProcesados))
+            yield return new ValidationResult("no puede estar vacía si se lee un buzón.", ["Imap:CarpetaProcesados"]);
+        if (Smtp.IsConfigured && !IsAddress(Remitente.Direccion))
+            yield return new ValidationResult("debe ser una dirección de correo válida para enviar avisos.", ["Remitente:Direccion"]);
+        foreach (var own in DireccionesPropias.Where(a => !IsAddress(a)))
+            yield return new ValidationResult($"contiene «{own}», que no es una dirección de correo.", ["DireccionesPropias"]);
+        if (!Uri.TryCreate(UrlBase, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+            yield return new ValidationResult("debe ser una dirección http(s) absoluta (https://siget.entidad.gob.pe).", ["UrlBase"]);
+        foreach (var (key, value, min, max) in new (string, long, long, long)[]
+        {
+            ("EnvioIntervalSeconds", EnvioIntervalSeconds, 0, 86_400),
+            ("LecturaIntervalSeconds", LecturaIntervalSeconds, 0, 86_400),
+            ("ResumenSlaMinutes", ResumenSlaMinutes, 1, 1_440),
+            ("TamanoMaximoBytes", TamanoMaximoBytes, 1_024, 1L << 30),
+            ("MaximoPorRemitenteMinuto", MaximoPorRemitenteMinuto, 1, 10_000),
+        })
+            if (value < min || value > max)
+                yield return new ValidationResult($"debe estar entre {min} y {max}.", [key]);
+    }
+
+    private static bool IsAddress(string? text) =>
+        MimeKit.MailboxAddress.TryParse(text, out var mailbox) && mailbox.Address.IndexOf('@') is > 0 and var at && at < mailbox.Address.Length - 1;
 
     public bool SendingEnabled => Smtp.IsConfigured && !string.IsNullOrWhiteSpace(Remitente.Direccion);
     public bool ReadingEnabled => Imap.IsConfigured;

@@ -8,7 +8,7 @@ public static class MailSetup
     /// <summary>Mail in and out (issue 19). Everything is registered; what is not configured does nothing.</summary>
     public static IServiceCollection AddSigetMail(this IServiceCollection services)
     {
-        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section);
+        services.AddCheckedOptions<MailOptions>(MailOptions.Section);
         services.AddSingleton<MailOutboxInterceptor>();
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<MailOutboxInterceptor>());
         services.AddSingleton<MailConnections>();
