@@ -391,6 +391,30 @@ public class ApiKeyLifetimeTests
     }
 
     [Fact]
+    public async Task Guessing_keys_from_one_address_is_stopped_with_429_and_every_wrong_key_before_gets_the_same_401()
+    {
+        await using var f = await ApiDesk.StartAsync();
+        var limit = new ApiLimits().WrongKeyLimit;
+
+        var bodies = new List<string>();
+        for (var i = 0; i < limit; i++)
+        {
+            var wrong = await f.Client($"sgt_adivina{i:D8}_{Guid.NewGuid():N}").GetAsync("/api/v1/catalogo");
+            wrong.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+            bodies.Add(await wrong.Content.ReadAsStringAsync());
+        }
+        bodies.Distinct().Should().ContainSingle("a guess learns nothing from the answer");
+
+        var refused = await f.Client("sgt_adivinaotra00_x").GetAsync("/api/v1/catalogo");
+        refused.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+        refused.Headers.RetryAfter!.Delta.Should().BePositive();
+        refused.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await refused.Content.ReadAsStringAsync()).Should().Contain("claves de API erradas");
+        (await f.Client(f.Sismonitor.Text).GetAsync("/api/v1/catalogo")).StatusCode.Should().Be(HttpStatusCode.TooManyRequests,
+            "from an address that guessed, even the right key waits, so the one right guess does not stand out");
+    }
+
+    [Fact]
     public async Task A_rotated_key_keeps_the_old_secret_valid_only_during_the_grace_period()
     {
         await using var f = await ApiDesk.StartAsync();

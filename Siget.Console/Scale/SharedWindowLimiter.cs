@@ -34,8 +34,9 @@ internal sealed class SharedWindowLimiter(IConnectionMultiplexer redis, TimeProv
         {
             var db = redis.GetDatabase();
             var count = await db.StringIncrementAsync(windowKey, permitCount);
-            if (count == permitCount) await db.KeyExpireAsync(windowKey, window + TimeSpan.FromMinutes(1));
-            if (count <= permitLimit) return Lease.Granted;
+            if (count == permitCount && permitCount > 0) await db.KeyExpireAsync(windowKey, window + TimeSpan.FromMinutes(1));
+            // Asking for no permit only asks whether any is left, as the framework's own limiters answer it.
+            if (permitCount == 0 ? count < permitLimit : count <= permitLimit) return Lease.Granted;
             var retryAfter = new DateTimeOffset((index + 1) * window.Ticks, TimeSpan.Zero) - now;
             return new Lease(false, retryAfter);
         }

@@ -81,17 +81,28 @@ public sealed class ApiKeyAuthenticator(IDbContextFactory<SigetDbContext> dbFact
 /// to forge across sites). A missing, malformed, unknown, wrong, revoked or expired key all get the same 401.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger,
-    UrlEncoder encoder, ApiKeyAuthenticator authenticator) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    UrlEncoder encoder, ApiKeyAuthenticator authenticator, ApiKeyGuesses guesses) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ClaveApi";
+    private const string BlockedFor = "siget:api-bloqueada";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
         if (string.IsNullOrEmpty(header)) return AuthenticateResult.NoResult();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.Fail("No es una clave de API.");
+        var client = Context.Connection.RemoteIpAddress?.ToString() ?? "desconocido";
+        if (guesses.BlockedFor(client) is { } wait)
+        {
+            Context.Items[BlockedFor] = wait;
+            return AuthenticateResult.Fail("Demasiadas claves de API erradas desde esta dirección.");
+        }
         var key = await authenticator.FindAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
-        if (key is null) return AuthenticateResult.Fail("Clave de API no válida.");
+        if (key is null)
+        {
+            guesses.CountWrong(client);
+            return AuthenticateResult.Fail("Clave de API no válida.");
+        }
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, $"{Actor.IntegrationPrefix}{key.PublicId}"),
@@ -105,6 +116,13 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items[BlockedFor] is TimeSpan wait)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return ApiProblems.Write(Context, StatusCodes.Status429TooManyRequests, "Demasiadas solicitudes",
+                $"Se presentaron demasiadas claves de API erradas desde esta dirección. Vuelva a intentarlo en {seconds} s.");
+        }
         Response.Headers.WWWAuthenticate = "Bearer";
         return ApiProblems.Write(Context, StatusCodes.Status401Unauthorized, "Clave de API requerida",
             "Envíe una clave de API vigente en la cabecera «Authorization: Bearer <clave>».");

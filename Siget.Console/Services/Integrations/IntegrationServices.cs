@@ -15,6 +15,9 @@ public sealed class ApiLimits
 
     [Range(1, 1_000_000, ErrorMessage = "debe estar entre {1} y {2}.")] public int PermitLimit { get; set; } = 600;
     [Range(1, 3600, ErrorMessage = "debe estar entre {1} y {2}.")] public int WindowSeconds { get; set; } = 60;
+    /// <summary>Wrong keys one client address may present per window before every key from it gets 429.</summary>
+    [Range(1, 100_000, ErrorMessage = "debe estar entre {1} y {2}.")] public int WrongKeyLimit { get; set; } = 20;
+    [Range(1, 24 * 60, ErrorMessage = "debe estar entre {1} y {2}.")] public int WrongKeyWindowMinutes { get; set; } = 15;
 }
 
 public static class IntegrationServices
@@ -24,6 +27,7 @@ public static class IntegrationServices
     {
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddSingleton<ApiKeyGuesses>();
         services.AddSingleton<ApiKeyAdministration>();
         services.AddSingleton<IntegrationTickets>();
         services.AddSingleton<ApiIdempotencyAnswers>();
