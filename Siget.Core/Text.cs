@@ -12,6 +12,18 @@ namespace Siget.Core;
 /// </summary>
 public static class Text
 {
+    /// <summary>A DNI (Documento Nacional de Identidad) is 8 digits.</summary>
+    public const int DniLength = 8;
+
+    /// <summary>An optional DNI: 8 digits once spaces are dropped; null when nothing was typed.</summary>
+    public static string? OptionalDni(string? value)
+    {
+        var text = Clean(value, multiline: false).Replace(" ", "", StringComparison.Ordinal);
+        if (text.Length == 0) return null;
+        if (text.Length != DniLength || !text.All(char.IsAsciiDigit)) throw new DomainException("El DNI tiene 8 dígitos.");
+        return text;
+    }
+
     /// <summary>Longest search text used; the rest of what was typed is ignored.</summary>
     public const int SearchMaxLength = 200;
 

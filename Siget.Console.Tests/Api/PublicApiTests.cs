@@ -47,6 +47,45 @@ public class PublicApiTests(ApiDesk f) : IClassFixture<ApiDesk>
     }
 
     [Fact]
+    public async Task The_requester_is_found_by_DNI_and_the_case_can_be_placed_at_a_Tambo_while_an_unknown_Tambo_gets_422()
+    {
+        var tag = HelpDeskFixture.NewTag();
+        var tambo = await f.App.AddUnitAsync($"Tambo Ñahuimpuquio {tag}", servesCitizens: true, kind: Siget.Console.Data.UnitKind.Tambo);
+        var person = await f.App.AddPersonAsync("dni." + tag, Role.Usuario, "Rosa Quispe Mamani");
+        var people = f.App.Service<Siget.Console.Services.People.UserAdministration>();
+        var dni = Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var form = (await people.ListAsync(f.Admin, new Siget.Console.Services.People.UserQuery(person.Name), 0, 5)).Rows.Single(r => r.Id == person.UserId).ToForm();
+        form.Dni = $"{dni[..4]} {dni[4..]}"; // as typed, with a space
+        await people.UpdateAsync(f.Admin, person.UserId, form);
+        var client = f.Client(f.Sismonitor.Text);
+
+        var units = await ApiDesk.ReadAsync(await client.GetAsync("/api/v1/unidades"));
+        units.EnumerateArray().Select(u => u.GetProperty("nombre").GetString()).Should().Contain(tambo.Name);
+        var body = new Dictionary<string, object>
+        {
+            ["solicitante"] = dni, ["tipo"] = "Incidencia", ["servicio"] = 33, ["asunto"] = $"{tag} desde el Tambo",
+            ["descripcion"] = "El equipo del Tambo no imprime.", ["impacto"] = "Parcial", ["hayAlternativa"] = true,
+            ["unidad"] = tambo.Name.ToUpperInvariant().Replace("Ñ", "N"), // case and accents aside
+        };
+        var created = await client.PostAsJsonAsync("/api/v1/tickets", body);
+
+        created.StatusCode.Should().Be(HttpStatusCode.Created);
+        var ticket = await ApiDesk.ReadAsync(created);
+        ticket.GetProperty("solicitante").GetString().Should().Be("Rosa Quispe Mamani");
+        ticket.GetProperty("unidad").GetString().Should().Be(tambo.Name);
+        await using (var db = f.App.CreateDbContext())
+            (await db.Tickets.SingleAsync(t => t.Number == ticket.GetProperty("numero").GetString())).Preferential
+                .Should().BeTrue("a Tambo that attends citizens is served first within its priority, as from the portal");
+
+        body["unidad"] = "Tambo que no existe";
+        var unknown = await client.PostAsJsonAsync("/api/v1/tickets", body);
+        unknown.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        var problem = await ApiDesk.ReadAsync(unknown);
+        problem.GetProperty("title").GetString().Should().Be("Unidad desconocida");
+        problem.GetProperty("errors").GetProperty("unidad").GetArrayLength().Should().Be(1);
+    }
+
+    [Fact]
     public async Task The_requester_is_found_by_e_mail_too_and_an_unknown_one_gets_422()
     {
         await using (var db = f.App.CreateDbContext())

@@ -97,6 +97,31 @@ public partial class AdministeringUsersTests(HelpDeskFixture f)
     }
 
     [Fact]
+    public async Task A_DNI_is_eight_digits_and_belongs_to_one_account_only()
+    {
+        var admin = await AdministratorAsync();
+        var dni = Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var first = Form($"dni.{HelpDeskFixture.NewTag()}", Role.Usuario, "Primera Con Dni");
+        first.Dni = $" {dni} ";
+        var id = await Users.CreateAsync(admin, first, Password);
+        (await RowAsync(admin, id)).Dni.Should().Be(dni);
+        (await AuditAsync(first.UserName)).Single(a => a.Action == "Usuario creado").After.Should().Contain(dni);
+
+        var second = Form($"dni.{HelpDeskFixture.NewTag()}", Role.Usuario, "Segunda Mismo Dni");
+        foreach (var (typed, message) in new[] { (dni, "Otra cuenta ya tiene ese DNI."), ("1234567", "El DNI tiene 8 dígitos."), ("1234567A", "El DNI tiene 8 dígitos.") })
+        {
+            second.Dni = typed;
+            var refused = () => Users.CreateAsync(admin, second, Password);
+            var refusal = (await refused.Should().ThrowAsync<DomainException>()).Which;
+            (refusal.Message, refusal.Field).Should().Be((message, nameof(UserForm.Dni)));
+        }
+        second.Dni = null;
+        var secondId = await Users.CreateAsync(admin, second, Password); // no DNI: any number of accounts
+        (await RowAsync(admin, secondId)).Dni.Should().BeNull();
+        (await Users.ListAsync(admin, new UserQuery(dni), 0, 10)).Rows.Select(r => r.Id).Should().Equal(id);
+    }
+
+    [Fact]
     public async Task Editing_a_person_is_audited_with_the_values_before_and_after()
     {
         var admin = await AdministratorAsync();

@@ -16,7 +16,7 @@ public sealed record ApiServicio(int Codigo, string CodigoTexto, string Nombre, 
 [Description("Datos para registrar un ticket a nombre de una persona con cuenta en SIGET. La prioridad, el canal, el estado, el número y los plazos los calcula SIGET.")]
 public sealed class ApiNuevoTicket
 {
-    [Description("Usuario o correo electrónico de la persona solicitante.")]
+    [Description("Usuario, DNI (8 dígitos) o correo electrónico de la persona solicitante.")]
     public string? Solicitante { get; set; }
     [Description("Incidencia o Peticion.")]
     public TicketKind? Tipo { get; set; }
@@ -28,7 +28,12 @@ public sealed class ApiNuevoTicket
     public OperatingImpact? Impacto { get; set; }
     [Description("Anexo 4: si se dispone de equipos o sistemas alternativos.")]
     public bool? HayAlternativa { get; set; }
+    [Description("Opcional: nombre de la unidad o Tambo donde se presenta el caso (GET /api/v1/unidades), si no es la de la persona.")]
+    public string? Unidad { get; set; }
 }
+
+[Description("Una unidad orgánica o Tambo activo.")]
+public sealed record ApiUnidad(string Nombre, string Tipo, bool AtiendeCiudadanos);
 
 [Description("Una respuesta pública como la persona solicitante.")]
 public sealed class ApiRespuesta

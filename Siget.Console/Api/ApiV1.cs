@@ -40,6 +40,12 @@ public static class ApiV1
             .WithDescription("Categorías y servicios con sus códigos; los retirados vienen marcados. Alcance: catalogo:leer.")
             .Produces<IReadOnlyList<ApiCategoria>>();
 
+        api.MapGet("/unidades", async (ClaimsPrincipal user, IntegrationTickets tickets, CancellationToken ct) =>
+                Results.Json(await tickets.UnitsAsync(ApiCaller.From(user), ct), ApiProblems.Json))
+            .WithName("LeerUnidades").WithSummary("Unidades orgánicas y Tambos")
+            .WithDescription("Los nombres que acepta «unidad» al registrar un ticket. Alcance: catalogo:leer.")
+            .Produces<IReadOnlyList<ApiUnidad>>();
+
         api.MapPost("/tickets", RegisterAsync)
             .WithName("RegistrarTicket").WithSummary("Registrar un ticket a nombre de un solicitante")
             .WithDescription("La prioridad, el canal (el de la clave), el estado, el número y los plazos los calcula SIGET, igual que en el portal. Acepta Idempotency-Key. Alcance: tickets:crear.")

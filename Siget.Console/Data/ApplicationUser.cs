@@ -12,6 +12,10 @@ public class ApplicationUser : IdentityUser
 
     [PersonalData]
     public string FullName { get; set; } = "";
+    /// <summary>Documento Nacional de Identidad (8 digits), optional and unique: how other systems of the agency name a
+    /// person (SISMONITOR registers tickets by it).</summary>
+    [PersonalData]
+    public string? Dni { get; set; }
     public Role Role { get; set; } = Role.Usuario;
     public int? UnitId { get; set; }
     public Unit? Unit { get; set; }
@@ -22,10 +26,10 @@ public class ApplicationUser : IdentityUser
     /// <summary>Disponible or Ausente: absent people receive no tickets (by hand or automatically).</summary>
     public bool IsAvailable { get; set; } = true;
 
-    /// <summary>Full name and user name folded (lower case, no accents) for searches; kept in step on every save.</summary>
+    /// <summary>Full name, user name and DNI folded (lower case, no accents) for searches; kept in step on every save.</summary>
     public string SearchName
     {
-        get => Siget.Core.Catalog.CatalogSearch.Fold($"{FullName} {UserName}");
+        get => Siget.Core.Catalog.CatalogSearch.Fold($"{FullName} {UserName} {Dni}".TrimEnd());
         private set { }
     }
 

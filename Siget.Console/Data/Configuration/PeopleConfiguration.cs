@@ -13,6 +13,8 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
         user.HasIndex(u => new { u.Role, u.IsActive });
         user.HasIndex(u => u.FullName);
         user.Property(u => u.SearchName).HasMaxLength(400).IsRequired();
+        user.Property(u => u.Dni).HasMaxLength(Siget.Core.Text.DniLength);
+        user.HasIndex(u => u.Dni).IsUnique();
     }
 }
 

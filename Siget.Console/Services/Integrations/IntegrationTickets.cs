@@ -46,13 +46,18 @@ public sealed class IntegrationTickets(IDbContextFactory<SigetDbContext> dbFacto
         caller.Require(ApiScopes.CrearTickets);
         var requester = await FindRequesterAsync(body.Solicitante!, ct)
             ?? throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Solicitante desconocido",
-                $"No hay una persona activa en SIGET con el usuario o correo «{body.Solicitante}». SIGET no crea cuentas desde la API: pida a la UTI que la registre.",
-                new Dictionary<string, string[]> { ["solicitante"] = ["No existe una persona activa con ese usuario o correo."] });
+                $"No hay una persona activa en SIGET con el usuario, DNI o correo «{body.Solicitante}». SIGET no crea cuentas desde la API: pida a la UTI que la registre.",
+                new Dictionary<string, string[]> { ["solicitante"] = ["No existe una persona activa con ese usuario, DNI o correo."] });
+        var unitId = body.Unidad is { } unit ? await FindUnitAsync(unit, ct)
+            ?? throw new ApiProblemException(StatusCodes.Status422UnprocessableEntity, "Unidad desconocida",
+                $"No hay una unidad o Tambo activo llamado «{unit}». Los nombres están en GET /api/v1/unidades.",
+                new Dictionary<string, string[]> { ["unidad"] = ["No existe una unidad o Tambo activo con ese nombre."] }) : (int?)null;
         string? serviceName = null;
         var request = new RegisterTicketRequest
         {
             RequesterId = requester.Id, Channel = caller.Channel, Kind = body.Tipo!.Value, SubcategoryCode = body.Servicio,
             Subject = body.Asunto ?? "", Description = body.Descripcion ?? "", Impact = body.Impacto, AlternativeAvailable = body.HayAlternativa,
+            UnitId = unitId,
         };
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
             serviceName = await db.Subcategories.Where(s => s.Code == body.Servicio).Select(s => s.Name).SingleOrDefaultAsync(ct);
@@ -184,16 +189,36 @@ public sealed class IntegrationTickets(IDbContextFactory<SigetDbContext> dbFacto
     private static Task<Ticket?> VisibleAsync(SigetDbContext db, ApiCaller caller, string number, CancellationToken ct) =>
         db.Tickets.AsNoTracking().Where(TicketAccess.VisibleTo(caller.Actor)).SingleOrDefaultAsync(t => t.Number == number, ct);
 
-    /// <summary>An active person who may request (not a vendor user), by user name or e-mail.</summary>
+    /// <summary>An active person who may request (not a vendor user), by user name, DNI or e-mail.</summary>
     private async Task<ApplicationUser?> FindRequesterAsync(string who, CancellationToken ct)
     {
         var normalized = who.Trim().ToUpperInvariant();
         if (normalized.Length is 0 or > 256) return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var found = await db.Users.AsNoTracking()
-            .Where(u => u.IsActive && u.Role != Role.Proveedor && (u.NormalizedUserName == normalized || u.NormalizedEmail == normalized))
+            .Where(u => u.IsActive && u.Role != Role.Proveedor
+                && (u.NormalizedUserName == normalized || u.NormalizedEmail == normalized || u.Dni == normalized))
             .Take(2).ToListAsync(ct);
         return found.Count == 1 ? found[0] : null; // an e-mail shared by two accounts names nobody
+    }
+
+    /// <summary>An active unit or Tambo by its name, case and accents aside.</summary>
+    private async Task<int?> FindUnitAsync(string name, CancellationToken ct)
+    {
+        var wanted = Siget.Core.Catalog.CatalogSearch.Fold(name.Trim());
+        if (wanted.Length is 0 or > 200) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var units = await db.Units.AsNoTracking().Where(u => u.Active).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
+        return units.SingleOrDefault(u => Siget.Core.Catalog.CatalogSearch.Fold(u.Name) == wanted)?.Id;
+    }
+
+    /// <summary>The active units and Tambos, for <c>POST /tickets</c>'s «unidad».</summary>
+    public async Task<IReadOnlyList<ApiUnidad>> UnitsAsync(ApiCaller caller, CancellationToken ct = default)
+    {
+        caller.Require(ApiScopes.LeerCatalogo);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Units.AsNoTracking().Where(u => u.Active).OrderBy(u => u.Name)
+            .Select(u => new ApiUnidad(u.Name, u.Kind.ToString(), u.ServesCitizens)).ToListAsync(ct);
     }
 
     private static ApiTicket ToApi(Ticket t, string serviceName, IReadOnlyList<TicketMessage> messages) => new(

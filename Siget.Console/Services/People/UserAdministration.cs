@@ -15,6 +15,7 @@ public sealed class UserForm
     public string UserName { get; set; } = "";
     public string FullName { get; set; } = "";
     public string? Email { get; set; }
+    public string? Dni { get; set; }
     public Role Role { get; set; } = Role.Usuario;
     public int? UnitId { get; set; }
     public Classification? Classification { get; set; }
@@ -22,12 +23,12 @@ public sealed class UserForm
 }
 
 public sealed record UserRow(
-    string Id, string UserName, string FullName, string? Email, Role Role, int? UnitId, string? UnitName,
+    string Id, string UserName, string FullName, string? Email, string? Dni, Role Role, int? UnitId, string? UnitName,
     Classification? Classification, int? VendorCompanyId, string? VendorName, bool IsActive, bool IsAvailable, bool LockedOut)
 {
     public UserForm ToForm() => new()
     {
-        UserName = UserName, FullName = FullName, Email = Email, Role = Role, UnitId = UnitId,
+        UserName = UserName, FullName = FullName, Email = Email, Dni = Dni, Role = Role, UnitId = UnitId,
         Classification = Classification, VendorCompanyId = VendorCompanyId,
     };
 }
@@ -64,11 +65,11 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFa
         var rows = await users.OrderBy(u => u.FullName).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, MaxTake))
             .Select(u => new
             {
-                u.Id, u.UserName, u.FullName, u.Email, u.Role, u.UnitId, Unit = u.Unit != null ? u.Unit.Name : null, u.Classification,
+                u.Id, u.UserName, u.FullName, u.Email, u.Dni, u.Role, u.UnitId, Unit = u.Unit != null ? u.Unit.Name : null, u.Classification,
                 u.VendorCompanyId, Vendor = u.VendorCompany != null ? u.VendorCompany.Name : null, u.IsActive, u.IsAvailable, u.LockoutEnd,
             })
             .ToListAsync(ct);
-        return (rows.Select(u => new UserRow(u.Id, u.UserName!, u.FullName, u.Email, u.Role, u.UnitId, u.Unit, u.Classification,
+        return (rows.Select(u => new UserRow(u.Id, u.UserName!, u.FullName, u.Email, u.Dni, u.Role, u.UnitId, u.Unit, u.Classification,
             u.VendorCompanyId, u.Vendor, u.IsActive, u.IsAvailable, u.LockoutEnd > now || attempts.IsLockedAnywhere(u.UserName!))).ToList(), total);
     }
 
@@ -161,6 +162,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFa
         if (userName.Any(char.IsWhiteSpace)) throw new DomainException("El usuario no puede tener espacios.", nameof(UserForm.UserName));
         var fullName = DomainException.About(nameof(UserForm.FullName), () => Text.RequiredLine(form.FullName, ApplicationUser.FullNameMaxLength, "el nombre completo"));
         var email = DomainException.About(nameof(UserForm.Email), () => Text.OptionalLine(form.Email, ApplicationUser.EmailMaxLength, "el correo"));
+        var dni = DomainException.About(nameof(UserForm.Dni), () => Text.OptionalDni(form.Dni));
         if (!Enum.IsDefined(form.Role) || !form.Role.IsPersonRole()) throw new DomainException("Elija un rol válido.", nameof(UserForm.Role));
         if (form.Classification is { } c && !Enum.IsDefined(c)) throw new DomainException("Elija una clasificación válida.", nameof(UserForm.Classification));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -173,12 +175,15 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFa
         {
             throw new DomainException("Solo los usuarios con rol Proveedor pertenecen a una empresa proveedora.");
         }
+        if (dni is not null && await db.Users.AnyAsync(u => u.Dni == dni && u.Id != user.Id, ct))
+            throw new DomainException("Otra cuenta ya tiene ese DNI.", nameof(UserForm.Dni));
         if (form.UnitId is int unit && !await db.Units.AnyAsync(u => u.Id == unit, ct))
             throw new DomainException("La unidad o Tambo elegido no existe.", nameof(UserForm.UnitId));
 
         user.UserName = userName;
         user.FullName = fullName;
         user.Email = email;
+        user.Dni = dni;
         user.Role = form.Role;
         user.UnitId = form.UnitId;
         user.Classification = form.Classification;
@@ -187,7 +192,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFa
 
     private static string Describe(ApplicationUser u) => JsonSerializer.Serialize(new
     {
-        Usuario = u.UserName, Nombre = u.FullName, Correo = u.Email, Rol = u.Role.ToString(), Unidad = u.UnitId,
+        Usuario = u.UserName, Nombre = u.FullName, Correo = u.Email, u.Dni, Rol = u.Role.ToString(), Unidad = u.UnitId,
         Clasificacion = u.Classification?.ToString(), Proveedor = u.VendorCompanyId, Activo = u.IsActive,
     }, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 

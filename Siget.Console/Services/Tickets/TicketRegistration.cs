@@ -25,6 +25,8 @@ public sealed class RegisterTicketRequest
     public string Description { get; set; } = "";
     public OperatingImpact? Impact { get; set; }
     public bool? AlternativeAvailable { get; set; }
+    /// <summary>Where a staff requester's case is, when not at their own unit (a Tambo named by an integration).</summary>
+    public int? UnitId { get; set; }
     /// <summary>Set when the requester is a citizen without an account (phone or walk-in); then RequesterId is ignored.</summary>
     public CitizenRequest? Citizen { get; set; }
     /// <summary>Called when the ticket is added, before it is saved: whatever it adds to the context commits with the ticket
@@ -152,7 +154,7 @@ public sealed partial class TicketRegistration(IDbContextFactory<SigetDbContext>
         if (subcategory is null) throw new DomainException($"El servicio {request.SubcategoryCode} no existe en el catálogo.");
         if (subcategory.Retired) throw new DomainException($"El servicio «{subcategory.Name}» fue retirado del catálogo; elija otro.");
         var requester = pending.Citizen is null
-            ? await StaffRequesterAsync(db, pending.RequesterId!, ct) : await CitizenRequesterAsync(db, pending.Citizen, ct);
+            ? await StaffRequesterAsync(db, pending.RequesterId!, request.UnitId, ct) : await CitizenRequesterAsync(db, pending.Citizen, ct);
         return new NewTicket(request.Kind, request.Channel, subcategory.Code, request.Subject, request.Description,
             request.Impact!.Value, request.AlternativeAvailable!.Value, requester);
     }
@@ -165,13 +167,16 @@ public sealed partial class TicketRegistration(IDbContextFactory<SigetDbContext>
         return sequence;
     }
 
-    private static async Task<TicketRequester> StaffRequesterAsync(SigetDbContext db, string requesterId, CancellationToken ct)
+    private static async Task<TicketRequester> StaffRequesterAsync(SigetDbContext db, string requesterId, int? atUnitId, CancellationToken ct)
     {
         var requester = await db.Users.AsNoTracking().Include(u => u.Unit)
             .SingleOrDefaultAsync(u => u.Id == requesterId && u.IsActive && u.Role != Role.Proveedor, ct)
             ?? throw new DomainException("La persona solicitante no existe o está inactiva.");
-        return new TicketRequester(requester.Id, requester.FullName, requester.UnitId, requester.Unit?.Name,
-            QueueOrder.IsPreferential(requester.Classification, requester.Unit?.ServesCitizens == true));
+        var unit = atUnitId is int unitId
+            ? await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId && u.Active, ct) ?? throw new DomainException("La unidad o Tambo elegido no existe.")
+            : requester.Unit;
+        return new TicketRequester(requester.Id, requester.FullName, unit?.Id, unit?.Name,
+            QueueOrder.IsPreferential(requester.Classification, unit?.ServesCitizens == true));
     }
 
     private static async Task<TicketRequester> CitizenRequesterAsync(SigetDbContext db, CitizenRequest citizen, CancellationToken ct)
