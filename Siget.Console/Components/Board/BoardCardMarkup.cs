@@ -27,9 +27,9 @@ public static class BoardCardMarkup
         var encode = SlaClock.Encoder;
         var number = encode.Encode(card.Number);
         var html = new StringBuilder(900);
-        PriorityMarkup.WriteChip(html.Append("<div class=\"d-flex align-center gap-1\">"), card.Priority, "span");
+        ChipLook.WritePriority(html.Append("<div class=\"d-flex align-center gap-1\">"), card.Priority, "span");
         if (card.Preferential)
-            html.Append("<svg class=\"mud-icon-root mud-svg-icon mud-warning-text mud-icon-size-small ml-1\" role=\"img\" focusable=\"false\" ")
+            html.Append("<svg class=\"").Append(ChipLook.PreferentialIconClass).Append("\" role=\"img\" focusable=\"false\" ")
                 .Append("aria-label=\"Atención preferente\"><title>Alta dirección o servicio de atención al ciudadano: se atiende primero</title>")
                 .Append("<use href=\"#board-icon-star\"></use></svg>");
         html.Append("<a class=\"queue-number\" href=\"tickets/").Append(number).Append("\">").Append(number).Append("</a>")

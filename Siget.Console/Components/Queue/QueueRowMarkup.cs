@@ -64,9 +64,9 @@ public static class QueueRowMarkup
         var html = new StringBuilder(1536);
 
         html.Append("<td class=\"text-nowrap queue-cell-priority\" data-label=\"Prioridad\">");
-        PriorityMarkup.WriteChip(html, row.Priority);
+        ChipLook.WritePriority(html, row.Priority);
         if (row.Preferential)
-            html.Append("<svg class=\"mud-icon-root mud-svg-icon mud-warning-text mud-icon-size-small ml-1\" style=\"vertical-align:middle\" focusable=\"false\" viewBox=\"0 0 24 24\" role=\"img\" aria-label=\"Atención preferente\">")
+            html.Append("<svg class=\"").Append(ChipLook.PreferentialIconClass).Append("\" style=\"vertical-align:middle\" focusable=\"false\" viewBox=\"0 0 24 24\" role=\"img\" aria-label=\"Atención preferente\">")
                 .Append("<title>Alta dirección o servicio de atención al ciudadano: se atiende primero</title>").Append(Star).Append("</svg>");
         html.Append("</td>");
 
@@ -82,8 +82,8 @@ public static class QueueRowMarkup
 
         html.Append("<td class=\"text-nowrap\" data-label=\"Nivel\" title=\"").Append(row.Level.Label()).Append("\">").Append(row.Level.ShortLabel()).Append("</td>");
 
-        html.Append("<td data-label=\"Estado\"><div class=\"mud-chip mud-chip-outlined mud-chip-size-small mud-chip-color-").Append(StateColor(row.State))
-            .Append(" ma-0\"><span class=\"mud-chip-content\">").Append(row.State.Label()).Append("</span></div></td>");
+        html.Append("<td data-label=\"Estado\">");
+        ChipLook.WriteState(html, row.State).Append("</td>");
 
         html.Append("<td data-label=\"Asignado a\">").Append(Encode(row.AssigneeName ?? row.VendorCompanyName ?? "Sin asignar")).Append("</td>");
         html.Append("<td class=\"text-nowrap\" data-label=\"Antigüedad\">").Append(age).Append("</td>");
@@ -95,14 +95,4 @@ public static class QueueRowMarkup
     }
 
     private static string Encode(string? text) => text is null ? "" : SlaClock.Encoder.Encode(text);
-
-    // The colours of StateChip.
-    private static string StateColor(TicketState state) => state switch
-    {
-        TicketState.EnCola => "info",
-        TicketState.EnProceso => "primary",
-        TicketState.Resuelto => "success",
-        TicketState.Finalizado => "dark",
-        _ => "default",
-    };
 }
