@@ -27,7 +27,7 @@ public abstract class ScreenContext : IAsyncLifetime
         Desk = desk;
         Bunit.JSInterop.Mode = JSRuntimeMode.Loose;
         Bunit.Services.AddMudServices();
-        Bunit.Services.AddOptions(); // the menu reads the Correo options (mail off here)
+        Bunit.Services.AddOptions(); // the menu reads the Mail options (mail off here)
         Bunit.Services.AddSingleton(desk.App.Service<TicketRegistration>());
         Bunit.Services.AddSingleton(desk.App.Service<TicketCommands>());
         Bunit.Services.AddSingleton(desk.App.Service<TicketQueries>());

@@ -33,7 +33,7 @@ public sealed class Health_reports_the_mail_servers_Tests(MailServers servers)
     {
         int dead;
         using (var l = new TcpListener(IPAddress.Loopback, 0)) { l.Start(); dead = ((IPEndPoint)l.LocalEndpoint).Port; }
-        await using var desk = await MailDesk.StartAsync(servers, new Dictionary<string, string> { ["Correo:Smtp:Port"] = dead.ToString() });
+        await using var desk = await MailDesk.StartAsync(servers, new Dictionary<string, string> { ["Mail:Smtp:Port"] = dead.ToString() });
 
         var json = await CheckAsync(desk.App, HttpStatusCode.OK);
         json.GetProperty("status").GetString().Should().Be("Degraded");

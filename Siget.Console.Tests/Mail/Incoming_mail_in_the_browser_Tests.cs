@@ -20,11 +20,11 @@ public sealed class Incoming_mail_in_the_browser_Tests(MailServers servers)
         var mailbox = servers.NewMailbox();
         var browser = new MailBrowser(new Dictionary<string, string>
         {
-            ["Correo:Smtp:Host"] = "127.0.0.1", ["Correo:Smtp:Port"] = servers.SmtpPort.ToString(), ["Correo:Smtp:Seguridad"] = "None",
-            ["Correo:Imap:Host"] = "127.0.0.1", ["Correo:Imap:Port"] = servers.DovecotPort.ToString(), ["Correo:Imap:Seguridad"] = "None",
-            ["Correo:Imap:Usuario"] = mailbox, ["Correo:Imap:Password"] = MailServers.Password,
-            ["Correo:Remitente:Direccion"] = MailDesk.HelpDeskAddress, ["Correo:ServidoresDeConfianza:0"] = MailDesk.TrustedServer,
-            ["Correo:EnvioIntervalSeconds"] = "0", ["Correo:LecturaIntervalSeconds"] = "0",
+            ["Mail:Smtp:Host"] = "127.0.0.1", ["Mail:Smtp:Port"] = servers.SmtpPort.ToString(), ["Mail:Smtp:Security"] = "None",
+            ["Mail:Imap:Host"] = "127.0.0.1", ["Mail:Imap:Port"] = servers.DovecotPort.ToString(), ["Mail:Imap:Security"] = "None",
+            ["Mail:Imap:User"] = mailbox, ["Mail:Imap:Password"] = MailServers.Password,
+            ["Mail:Sender:Address"] = MailDesk.HelpDeskAddress, ["Mail:TrustedServers:0"] = MailDesk.TrustedServer,
+            ["Mail:SendIntervalSeconds"] = "0", ["Mail:ReadIntervalSeconds"] = "0",
         });
         await browser.InitializeAsync();
         try

@@ -44,19 +44,19 @@ public sealed class MailDesk : IAsyncDisposable
         var mailbox = servers.NewMailbox();
         var settings = new Dictionary<string, string>
         {
-            ["Correo:Smtp:Host"] = "127.0.0.1",
-            ["Correo:Smtp:Port"] = servers.SmtpPort.ToString(),
-            ["Correo:Smtp:Seguridad"] = "None",
-            ["Correo:Imap:Host"] = "127.0.0.1",
-            ["Correo:Imap:Port"] = servers.DovecotPort.ToString(),
-            ["Correo:Imap:Seguridad"] = "None",
-            ["Correo:Imap:Usuario"] = mailbox,
-            ["Correo:Imap:Password"] = MailServers.Password,
-            ["Correo:Remitente:Direccion"] = HelpDeskAddress,
-            ["Correo:UrlBase"] = "https://siget.entidad.gob.pe",
-            ["Correo:ServidoresDeConfianza:0"] = TrustedServer,
-            ["Correo:EnvioIntervalSeconds"] = "0",
-            ["Correo:LecturaIntervalSeconds"] = "0",
+            ["Mail:Smtp:Host"] = "127.0.0.1",
+            ["Mail:Smtp:Port"] = servers.SmtpPort.ToString(),
+            ["Mail:Smtp:Security"] = "None",
+            ["Mail:Imap:Host"] = "127.0.0.1",
+            ["Mail:Imap:Port"] = servers.DovecotPort.ToString(),
+            ["Mail:Imap:Security"] = "None",
+            ["Mail:Imap:User"] = mailbox,
+            ["Mail:Imap:Password"] = MailServers.Password,
+            ["Mail:Sender:Address"] = HelpDeskAddress,
+            ["Mail:BaseUrl"] = "https://siget.entidad.gob.pe",
+            ["Mail:TrustedServers:0"] = TrustedServer,
+            ["Mail:SendIntervalSeconds"] = "0",
+            ["Mail:ReadIntervalSeconds"] = "0",
         };
         foreach (var (k, v) in extra ?? new Dictionary<string, string>()) settings[k] = v;
         var desk = new MailDesk(servers, mailbox, new SigetAppFactory(settings: settings));

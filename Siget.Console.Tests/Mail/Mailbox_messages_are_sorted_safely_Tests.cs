@@ -198,7 +198,7 @@ public sealed class Mailbox_messages_are_sorted_safely_Tests(MailServers servers
         await servers.DeliverAsync(_desk.Mailbox, big);
         await servers.DeliverAsync(_desk.Mailbox, From(_desk.AddressOf(_desk.Requester), "Después de todo", "Este sí se lee."));
 
-        await using var small = await MailDesk.StartAsync(servers, new Dictionary<string, string> { ["Correo:TamanoMaximoBytes"] = (1024 * 1024).ToString() });
+        await using var small = await MailDesk.StartAsync(servers, new Dictionary<string, string> { ["Mail:MaxMessageBytes"] = (1024 * 1024).ToString() });
         // The same messages, in the second desk's own mailbox.
         foreach (var m in new[] { Encoding.Latin1.GetBytes(raw), noId }) await servers.DeliverRawAsync(small.Mailbox, m);
         await servers.DeliverAsync(small.Mailbox, big);

@@ -187,7 +187,7 @@ public sealed class IncomingMail(IDbContextFactory<SigetDbContext> dbFactory, IO
         if (refused.Count > 0 && options.Value.SendingEnabled)
             scope.ExtraOutbox.Add(new OutboxMail
             {
-                MessageId = MailAddresses.NewMessageId(number, MailAddresses.DomainOf(options.Value.Remitente.Direccion)),
+                MessageId = MailAddresses.NewMessageId(number, MailAddresses.DomainOf(options.Value.Sender.Address)),
                 RecipientId = person.Id, ToAddress = row.FromAddress, ToName = person.FullName, Kind = OutboxKinds.AdjuntosRechazados,
                 TicketId = ticket.Id, TicketNumber = number, InReplyTo = row.MessageId.StartsWith("sha256:") ? null : row.MessageId,
                 Text = "Su respuesta se agregó al ticket, pero estos adjuntos no se aceptaron:\n" + string.Join("\n", refused.Select(r => $"- {r}")),
@@ -271,11 +271,11 @@ public sealed class IncomingMail(IDbContextFactory<SigetDbContext> dbFactory, IO
 
     private async Task<string?> TooManyAsync(InboundMail row, MailOptions o, CancellationToken ct)
     {
-        if (o.MaximoPorRemitenteMinuto <= 0) return null;
+        if (o.MaxPerSenderPerMinute <= 0) return null;
         var since = row.ReceivedAtUtc.AddMinutes(-1);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var recent = await db.Set<InboundMail>().CountAsync(m => m.FromAddress == row.FromAddress && m.ReceivedAtUtc >= since && m.Id < row.Id, ct);
-        return recent >= o.MaximoPorRemitenteMinuto ? $"más de {o.MaximoPorRemitenteMinuto} mensajes por minuto de este remitente (posible bucle)." : null;
+        return recent >= o.MaxPerSenderPerMinute ? $"más de {o.MaxPerSenderPerMinute} mensajes por minuto de este remitente (posible bucle)." : null;
     }
 
     /// <summary>Why the From cannot be trusted, or null: a trusted receiving server must report DMARC pass, or DKIM or SPF
@@ -283,8 +283,8 @@ public sealed class IncomingMail(IDbContextFactory<SigetDbContext> dbFactory, IO
     internal static string? SpoofReason(MimeMessage message, InboundMail row, MailOptions o)
     {
         var domain = MailAddresses.DomainOf(row.FromAddress).ToLowerInvariant();
-        var trusted = o.ServidoresDeConfianza.Select(s => s.Trim().ToLowerInvariant()).Where(s => s.Length > 0).ToHashSet();
-        if (trusted.Count == 0) return "no hay servidores de confianza configurados (Correo:ServidoresDeConfianza): no se puede verificar el remitente.";
+        var trusted = o.TrustedServers.Select(s => s.Trim().ToLowerInvariant()).Where(s => s.Length > 0).ToHashSet();
+        if (trusted.Count == 0) return "no hay servidores de confianza configurados (Mail:TrustedServers): no se puede verificar el remitente.";
         var sawTrusted = false;
         foreach (var header in message.Headers.Where(h => h.Id == HeaderId.AuthenticationResults))
         {

@@ -22,9 +22,9 @@ public sealed class MailComposer(IOptions<MailOptions> options, SettingsStore se
     {
         var o = options.Value;
         var first = rows[0];
-        var domain = MailAddresses.DomainOf(o.Remitente.Direccion);
+        var domain = MailAddresses.DomainOf(o.Sender.Address);
         var message = new MimeMessage();
-        message.From.Add(new MailboxAddress(MailAddresses.Clean(o.Remitente.Nombre, 120), o.Remitente.Direccion));
+        message.From.Add(new MailboxAddress(MailAddresses.Clean(o.Sender.Name, 120), o.Sender.Address));
         message.To.Add(new MailboxAddress(MailAddresses.Clean(first.ToName, 120), MailAddresses.Clean(first.ToAddress, 256)));
         message.Headers.Add("Auto-Submitted", "auto-generated");
         message.Headers.Add("X-Auto-Response-Suppress", "All");
@@ -37,7 +37,7 @@ public sealed class MailComposer(IOptions<MailOptions> options, SettingsStore se
             var lines = rows.Select(r => $"{r.TicketNumber}: {r.Text}").ToList();
             var text = new StringBuilder("Alertas de SLA de los últimos minutos:\n\n");
             foreach (var l in lines) text.Append("- ").Append(l).Append('\n');
-            text.Append($"\nCola: {o.UrlBase.TrimEnd('/')}/\n\nMensaje automático de SIGET; no responda a este resumen.\n");
+            text.Append($"\nCola: {o.BaseUrl.TrimEnd('/')}/\n\nMensaje automático de SIGET; no responda a este resumen.\n");
             var html = new StringBuilder("<p>Alertas de SLA de los últimos minutos:</p><ul>");
             foreach (var r in rows)
                 html.Append($"<li><a href=\"{Link(o, r.TicketNumber)}\">{WebUtility.HtmlEncode(r.TicketNumber)}</a>: {WebUtility.HtmlEncode(r.Text)}</li>");
@@ -90,5 +90,5 @@ public sealed class MailComposer(IOptions<MailOptions> options, SettingsStore se
         return message;
     }
 
-    private static string Link(MailOptions o, string number) => $"{o.UrlBase.TrimEnd('/')}/tickets/{Uri.EscapeDataString(number)}";
+    private static string Link(MailOptions o, string number) => $"{o.BaseUrl.TrimEnd('/')}/tickets/{Uri.EscapeDataString(number)}";
 }

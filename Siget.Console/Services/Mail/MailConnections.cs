@@ -18,9 +18,9 @@ public sealed class MailConnections(IOptions<MailOptions> options)
         var client = new SmtpClient { Timeout = (int)Timeout.TotalMilliseconds };
         try
         {
-            await client.ConnectAsync(s.Host, s.Port == 0 ? DefaultPort(s.Seguridad, 25, 587, 465) : s.Port, Map(s.Seguridad), ct);
-            if (!string.IsNullOrEmpty(s.Usuario) && client.Capabilities.HasFlag(SmtpCapabilities.Authentication))
-                await client.AuthenticateAsync(s.Usuario, s.Password, ct);
+            await client.ConnectAsync(s.Host, s.Port == 0 ? DefaultPort(s.Security, 25, 587, 465) : s.Port, Map(s.Security), ct);
+            if (!string.IsNullOrEmpty(s.User) && client.Capabilities.HasFlag(SmtpCapabilities.Authentication))
+                await client.AuthenticateAsync(s.User, s.Password, ct);
             return client;
         }
         catch
@@ -36,8 +36,8 @@ public sealed class MailConnections(IOptions<MailOptions> options)
         var client = new ImapClient { Timeout = (int)Timeout.TotalMilliseconds };
         try
         {
-            await client.ConnectAsync(s.Host, s.Port == 0 ? DefaultPort(s.Seguridad, 143, 143, 993) : s.Port, Map(s.Seguridad), ct);
-            await client.AuthenticateAsync(s.Usuario, s.Password, ct);
+            await client.ConnectAsync(s.Host, s.Port == 0 ? DefaultPort(s.Security, 143, 143, 993) : s.Port, Map(s.Security), ct);
+            await client.AuthenticateAsync(s.User, s.Password, ct);
             return client;
         }
         catch

@@ -72,7 +72,7 @@ public sealed class MailOutboxInterceptor(IOptions<MailOptions> options, TimePro
         if (people.Count == 0) return;
         var chosen = await db.Set<MailPreference>().AsNoTracking().Where(p => ids.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, p => p.Level, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var domain = MailAddresses.DomainOf(o.Remitente.Direccion);
+        var domain = MailAddresses.DomainOf(o.Sender.Address);
         foreach (var n in notices)
         {
             var person = people.FirstOrDefault(p => p.Id == n.RecipientId);
@@ -94,7 +94,7 @@ public sealed class MailOutboxInterceptor(IOptions<MailOptions> options, TimePro
                 Status = OutboxStatus.Pendiente,
                 CreatedAtUtc = now,
                 // SLA alerts wait for the end of the current digest window, so a burst goes out as one mail.
-                NextAttemptUtc = sla ? DigestWindowEnd(now, o.ResumenSlaMinutes) : now,
+                NextAttemptUtc = sla ? DigestWindowEnd(now, o.SlaDigestMinutes) : now,
             });
         }
     }

@@ -18,7 +18,7 @@ public sealed class MailReader(MailConnections connections, IncomingMail incomin
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var o = connections.Options;
-        if (!o.ReadingEnabled || o.LecturaIntervalSeconds <= 0) return;
+        if (!o.ReadingEnabled || o.ReadIntervalSeconds <= 0) return;
         log.LogInformation("Lectura del buzón {Server} activa", o.Imap.ToString());
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -30,7 +30,7 @@ public sealed class MailReader(MailConnections connections, IncomingMail incomin
                     await ReadAsync(imap, stoppingToken);
                     if (imap.Capabilities.HasFlag(ImapCapabilities.Idle))
                     {
-                        var inbox = await imap.GetFolderAsync(o.Imap.Carpeta, stoppingToken);
+                        var inbox = await imap.GetFolderAsync(o.Imap.Folder, stoppingToken);
                         using var done = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                         done.CancelAfter(TimeSpan.FromMinutes(9)); // servers drop idle sessions after about 30 minutes
                         void Arrived(object? s, EventArgs e) => done.Cancel();
@@ -38,14 +38,14 @@ public sealed class MailReader(MailConnections connections, IncomingMail incomin
                         try { await imap.IdleAsync(done.Token, stoppingToken); }
                         finally { inbox.CountChanged -= Arrived; }
                     }
-                    else await Task.Delay(TimeSpan.FromSeconds(o.LecturaIntervalSeconds), clock, stoppingToken);
+                    else await Task.Delay(TimeSpan.FromSeconds(o.ReadIntervalSeconds), clock, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { break; }
             catch (Exception ex)
             {
                 log.LogWarning("Lectura del buzón falló ({Error}); se reintentará", ex.Message);
-                try { await Task.Delay(TimeSpan.FromSeconds(Math.Max(5, o.LecturaIntervalSeconds)), clock, stoppingToken); }
+                try { await Task.Delay(TimeSpan.FromSeconds(Math.Max(5, o.ReadIntervalSeconds)), clock, stoppingToken); }
                 catch (OperationCanceledException) { break; }
             }
         }
@@ -64,7 +64,7 @@ public sealed class MailReader(MailConnections connections, IncomingMail incomin
     private async Task<int> ReadAsync(ImapClient imap, CancellationToken ct)
     {
         var o = connections.Options;
-        var inbox = await imap.GetFolderAsync(o.Imap.Carpeta, ct);
+        var inbox = await imap.GetFolderAsync(o.Imap.Folder, ct);
         await inbox.OpenAsync(FolderAccess.ReadWrite, ct);
         var processed = await ProcessedFolderAsync(imap, ct);
         var uids = await inbox.SearchAsync(SearchQuery.NotDeleted, ct);
@@ -105,7 +105,7 @@ public sealed class MailReader(MailConnections connections, IncomingMail incomin
         var summary = (await inbox.FetchAsync([uid], MessageSummaryItems.Size | MessageSummaryItems.Envelope, ct)).FirstOrDefault();
         if (summary is null) return false;
         var size = (long)(summary.Size ?? 0);
-        if (size > o.TamanoMaximoBytes)
+        if (size > o.MaxMessageBytes)
         {
             // Not downloaded: its headers say who sent it, and staff see the note.
             var headers = await inbox.GetHeadersAsync(uid, ct);
@@ -113,7 +113,7 @@ public sealed class MailReader(MailConnections connections, IncomingMail incomin
             var raw = System.Text.Encoding.UTF8.GetBytes(string.Concat(headers.Select(h => h.ToString() + "\n")));
             var id = IncomingMail.IdentityOf(head, raw);
             return await incoming.StoreAsync(id, raw, head,
-                $"Supera el tamaño máximo ({size / (1024 * 1024.0):0.#} MB; el límite es {o.TamanoMaximoBytes / (1024 * 1024.0):0.#} MB): no se leyó. Pida al remitente que lo envíe en partes o por otra vía.", ct) is not null;
+                $"Supera el tamaño máximo ({size / (1024 * 1024.0):0.#} MB; el límite es {o.MaxMessageBytes / (1024 * 1024.0):0.#} MB): no se leyó. Pida al remitente que lo envíe en partes o por otra vía.", ct) is not null;
         }
         byte[] bytes;
         await using (var stream = await inbox.GetStreamAsync(uid, ct))
@@ -148,7 +148,7 @@ public sealed class MailReader(MailConnections connections, IncomingMail incomin
 
     private async Task<IMailFolder> ProcessedFolderAsync(ImapClient imap, CancellationToken ct)
     {
-        var name = connections.Options.Imap.CarpetaProcesados;
+        var name = connections.Options.Imap.ProcessedFolder;
         try
         {
             return await imap.GetFolderAsync(name, ct);

@@ -25,14 +25,14 @@ public sealed class MailSender(IDbContextFactory<SigetDbContext> dbFactory, Mail
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var o = connections.Options;
-        if (!o.SendingEnabled || o.EnvioIntervalSeconds <= 0) return;
+        if (!o.SendingEnabled || o.SendIntervalSeconds <= 0) return;
         log.LogInformation("Envío de correo activo hacia {Server}", o.Smtp.ToString());
         while (!stoppingToken.IsCancellationRequested)
         {
             try { await SendPendingAsync(stoppingToken); }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { break; }
             catch (Exception ex) { log.LogWarning(ex, "La pasada del envío de correo falló; se reintentará"); }
-            try { await Task.Delay(TimeSpan.FromSeconds(o.EnvioIntervalSeconds), clock, stoppingToken); }
+            try { await Task.Delay(TimeSpan.FromSeconds(o.SendIntervalSeconds), clock, stoppingToken); }
             catch (OperationCanceledException) { break; }
         }
     }

@@ -8,7 +8,10 @@ public static class MailSetup
     /// <summary>Mail in and out (issue 19). Everything is registered; what is not configured does nothing.</summary>
     public static IServiceCollection AddSigetMail(this IServiceCollection services)
     {
-        services.AddCheckedOptions<MailOptions>(MailOptions.Section);
+        services.AddCheckedOptions<MailOptions>(MailOptions.Section)
+            .Validate<IConfiguration>((_, configuration) => !configuration.GetSection(MailOptions.FormerSection).GetChildren().Any(),
+                $"La sección «{MailOptions.FormerSection}» se llama ahora «{MailOptions.Section}» y sus claves van en inglés " +
+                "(Smtp:Security, Smtp:User, Imap:Folder, Sender:Address, BaseUrl…): vea docs/correo.md.");
         services.AddSingleton<MailOutboxInterceptor>();
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<MailOutboxInterceptor>());
         services.AddSingleton<MailConnections>();
