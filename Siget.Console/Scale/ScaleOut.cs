@@ -71,7 +71,9 @@ public static class ScaleOut
     /// <summary>A background service that runs on one instance at a time (<see cref="SingleInstancePass"/>).</summary>
     public static IServiceCollection AddSingleInstanceHostedService<T>(this IServiceCollection services, string name, Func<IServiceProvider, TimeSpan> interval)
         where T : class, IHostedService =>
-        services.AddHostedService(sp => new SingleInstanceHostedService(sp.GetRequiredService<T>(), name, interval(sp),
+        // Not AddHostedService: it adds a factory once per implementation type (TryAddEnumerable), so every pass after
+        // the first would silently never start.
+        services.AddSingleton<IHostedService>(sp => new SingleInstanceHostedService(sp.GetRequiredService<T>(), name, interval(sp),
             sp.GetRequiredService<SingleInstancePass>()));
 
     /// <summary><c>/health/live</c>: the process answers (no check). <c>/health/ready</c>: the database and, when

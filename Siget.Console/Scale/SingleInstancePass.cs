@@ -66,6 +66,9 @@ public sealed class SingleInstancePass(ScaleOutInstance instance, ILogger<Single
 /// </summary>
 public sealed class SingleInstanceHostedService(IHostedService inner, string name, TimeSpan interval, SingleInstancePass lease) : BackgroundService
 {
+    /// <summary>The lease's name, as the logs give it ("sla", "correo-envio"…).</summary>
+    public string Name => name;
+
     private bool Leased => lease.Shared && interval > TimeSpan.Zero;
 
     public override Task StartAsync(CancellationToken cancellationToken) =>

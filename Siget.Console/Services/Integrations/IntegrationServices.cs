@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Siget.Console.Api;
 
+using Siget.Console.Scale;
+
 namespace Siget.Console.Services.Integrations;
 
 /// <summary>Requests per key in a fixed window (section "Api"): answered with 429 and Retry-After beyond it.</summary>
@@ -35,7 +37,8 @@ public static class IntegrationServices
         services.AddSingleton<WebhookAddresses>();
         services.AddSingleton<WebhookAdministration>();
         services.AddSingleton<WebhookSender>();
-        services.AddHostedService(sp => sp.GetRequiredService<WebhookSender>());
+        services.AddSingleInstanceHostedService<WebhookSender>("webhooks",
+            sp => TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<WebhookOptions>>().Value.IntervalSeconds));
         services.AddCheckedOptions<ApiLimits>(ApiLimits.Section);
         services.Configure<RateLimiterOptions>(o => o.AddPolicy(ApiV1.RateLimitPolicy, new PerKeyPolicy()));
         return services;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Siget.Console.Scale;
 
 namespace Siget.Console.Services.Mail;
 
@@ -17,14 +18,19 @@ public static class MailSetup
         services.AddSingleton<MailConnections>();
         services.AddSingleton<MailComposer>();
         services.AddSingleton<MailSender>();
-        services.AddHostedService(sp => sp.GetRequiredService<MailSender>());
+        // With several instances one sends and one reads (a lease each); unconfigured, nothing is leased.
+        services.AddSingleInstanceHostedService<MailSender>("correo-envio", sp => Options(sp) is { SendingEnabled: true } o
+            ? TimeSpan.FromSeconds(o.SendIntervalSeconds) : TimeSpan.Zero);
         services.AddSingleton<MailPreferences>();
         services.AddSingleton<IncomingMailFeed>();
         services.AddSingleton<IncomingMail>();
         services.AddSingleton<MailReader>();
-        services.AddHostedService(sp => sp.GetRequiredService<MailReader>());
+        services.AddSingleInstanceHostedService<MailReader>("correo-lectura", sp => Options(sp) is { ReadingEnabled: true } o
+            ? TimeSpan.FromSeconds(o.ReadIntervalSeconds) : TimeSpan.Zero);
         return services;
     }
+
+    private static MailOptions Options(IServiceProvider services) => services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MailOptions>>().Value;
 
     /// <summary>/health names each configured mail server; one that does not answer is «Degraded», never a failure of the app.</summary>
     public static IHealthChecksBuilder AddMailChecks(this IHealthChecksBuilder checks) =>
