@@ -105,11 +105,11 @@ public sealed partial class TicketRegistration
             await using var transaction = await db.Database.BeginTransactionAsync();
             var now = clock.GetUtcNow().UtcDateTime;
             var sla = settings.Policy;
-            var sequence = await NextSequenceAsync(db, sla.Calendar.ToLocal(now).Year, CancellationToken.None);
+            var year = sla.Calendar.ToLocal(now).Year;
+            var number = await ReserveNumbersAsync(db, year, ready.Count, CancellationToken.None);
             foreach (var (pending, data) in ready)
             {
-                sequence.Last++;
-                var ticket = Ticket.Register(new TicketNumber(sequence.Year, sequence.Last), data, pending.Actor, now, sla, pending.AccessCode);
+                var ticket = Ticket.Register(new TicketNumber(year, number++), data, pending.Actor, now, sla, pending.AccessCode);
                 db.Tickets.Add(ticket);
                 if (settings.AutomaticAssignment)
                 {
@@ -133,7 +133,7 @@ public sealed partial class TicketRegistration
         }
         catch (Exception)
         {
-            // The group could not commit (a number taken by another server, a lost connection): nothing of it was kept.
+            // The group could not commit (a lost connection, a refusal only the database saw): nothing of it was kept.
             // Each registration is written on its own, and answers with its own outcome.
             foreach (var (pending, _) in ready) await WriteAloneAsync(pending);
             return;
