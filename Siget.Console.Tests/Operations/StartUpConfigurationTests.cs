@@ -25,6 +25,8 @@ public sealed class StartUpConfigurationTests
     [InlineData("Sessions:RevalidationSeconds", "301", "Sessions:RevalidationSeconds")]
     [InlineData("CitizenLookup:WindowMinutes", "0", "CitizenLookup:WindowMinutes")]
     [InlineData("SignIn:PermitLimit", "0", "SignIn:PermitLimit")]
+    [InlineData("Telemetry:OtlpEndpoint", "otel-collector:4317", "Telemetry:OtlpEndpoint")]
+    [InlineData("Telemetry:OtlpProtocol", "Http", "Telemetry:OtlpProtocol")]
     public void A_bad_setting_stops_start_up_naming_its_key(string key, string value, string named)
     {
         using var app = new SigetAppFactory(settings: new Dictionary<string, string> { [key] = value });
