@@ -118,16 +118,37 @@ public sealed partial class TelemetryTests
             await app.Service<TicketCommands>().TakeAsync(technician, ticket.Id, ticket.Version);
         }
 
-        Activity? delivery = null;
-        for (var attempt = 0; attempt < 100 && delivery is null; attempt++)
-        {
-            delivery = spans.Stopped.FirstOrDefault(a => a.TraceId == trace && a.OperationName == "siget.feed.deliver");
-            if (delivery is null) await Task.Delay(20); // delivered on a lane of its own, after the command returned
-        }
+        // Delivered on a lane of its own, after the command returned.
+        var delivery = await spans.StoppedAsync(a => a.TraceId == trace && a.OperationName == "siget.feed.deliver");
         var publish = spans.Stopped.Should().ContainSingle(a => a.TraceId == trace && a.OperationName == "siget.feed.publish").Subject;
         publish.GetTagItem("siget.ticket.id").Should().Be(ticket.Id);
         publish.GetTagItem("siget.feed.recipients").Should().Be(1);
-        delivery.Should().NotBeNull("the subscribed screen got the change").And.Subject.As<Activity>().ParentSpanId.Should().Be(publish.SpanId);
+        delivery.ParentSpanId.Should().Be(publish.SpanId, "the subscribed screen got the change");
+    }
+
+    [Fact]
+    public async Task A_registration_written_by_the_group_writer_stays_in_the_trace_of_its_request()
+    {
+        await using var app = new SigetAppFactory();
+        var technician = await app.AddPersonAsync("tecnico1", Role.Tecnico, "Luis Mendoza Ríos");
+        var requester = await app.AddPersonAsync("usuario1", Role.Usuario, "María Flores Condori");
+        var registration = app.Service<TicketRegistration>();
+        await registration.RegisterAsync(technician, HelpDeskFixture.Phoned(requester)); // the writer starts outside any trace
+        using var spans = new Spans();
+
+        ActivityTraceId trace;
+        ActivitySpanId request;
+        using (var test = Spans.Test.StartActivity("prueba")!)
+        {
+            (trace, request) = (test.TraceId, test.SpanId);
+            await registration.RegisterAsync(technician, HelpDeskFixture.Phoned(requester));
+        }
+
+        // The writer's span ends just after it answered the registration.
+        var write = await spans.StoppedAsync(a => a.TraceId == trace && a.OperationName == "siget.tickets.register");
+        write.ParentSpanId.Should().Be(request);
+        spans.Stopped.Should().ContainSingle(a => a.TraceId == trace && a.OperationName == "siget.feed.publish")
+            .Which.ParentSpanId.Should().Be(write.SpanId);
     }
 
     [GeneratedRegex(@"http://[^\s]+")]
@@ -150,6 +171,17 @@ public sealed partial class TelemetryTests
                 ActivityStopped = Stopped.Enqueue,
             };
             ActivitySource.AddActivityListener(_listener);
+        }
+
+        /// <summary>The first stopped span that matches, waiting for it a little (spans of other tasks end a moment later).</summary>
+        public async Task<Activity> StoppedAsync(Func<Activity, bool> matches)
+        {
+            for (var attempt = 0; attempt < 200; attempt++)
+            {
+                if (Stopped.FirstOrDefault(matches) is { } found) return found;
+                await Task.Delay(20);
+            }
+            throw new InvalidOperationException("No such span ended.");
         }
 
         public void Dispose() => _listener.Dispose();

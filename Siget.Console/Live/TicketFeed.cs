@@ -66,7 +66,8 @@ public sealed class TicketFeed : IDisposable
         for (var i = 0; i < _lanes.Length; i++)
         {
             var lane = _lanes[i] = Channel.CreateUnbounded<Delivery>(new UnboundedChannelOptions { SingleReader = true });
-            _ = Task.Run(() => RunLaneAsync(lane.Reader));
+            // Without the context of whoever first asked for the feed: the lanes outlive that request (and its trace).
+            using (ExecutionContext.SuppressFlow()) _ = Task.Run(() => RunLaneAsync(lane.Reader));
         }
     }
 
