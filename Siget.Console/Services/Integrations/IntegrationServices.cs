@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Siget.Console.Api;
+using Siget.Console.Scale;
 
 namespace Siget.Console.Services.Integrations;
 
@@ -31,7 +32,9 @@ public static class IntegrationServices
         services.AddSingleton<WebhookAddresses>();
         services.AddSingleton<WebhookAdministration>();
         services.AddSingleton<WebhookSender>();
-        services.AddHostedService(sp => sp.GetRequiredService<WebhookSender>());
+        // One sender across instances (the lease of docs/escalar.md).
+        services.AddSingleInstanceHostedService<WebhookSender>("webhooks",
+            sp => TimeSpan.FromSeconds(Math.Max(0, sp.GetRequiredService<IOptions<WebhookOptions>>().Value.IntervalSeconds)));
         services.AddOptions<ApiLimits>().BindConfiguration(ApiLimits.Section).ValidateDataAnnotations().ValidateOnStart();
         services.Configure<RateLimiterOptions>(o => o.AddPolicy(ApiV1.RateLimitPolicy, new PerKeyPolicy()));
         return services;

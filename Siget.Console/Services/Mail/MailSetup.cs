@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Siget.Console.Scale;
 
 namespace Siget.Console.Services.Mail;
 
@@ -14,13 +16,20 @@ public static class MailSetup
         services.AddSingleton<MailConnections>();
         services.AddSingleton<MailComposer>();
         services.AddSingleton<MailSender>();
-        services.AddHostedService(sp => sp.GetRequiredService<MailSender>());
+        // One sender and one reader across instances (the lease of docs/escalar.md); switched off, they hold no lease.
+        services.AddSingleInstanceHostedService<MailSender>("correo-envio", sp => Interval(sp, o => o.SendingEnabled, o => o.EnvioIntervalSeconds));
         services.AddSingleton<MailPreferences>();
         services.AddSingleton<IncomingMailFeed>();
         services.AddSingleton<IncomingMail>();
         services.AddSingleton<MailReader>();
-        services.AddHostedService(sp => sp.GetRequiredService<MailReader>());
+        services.AddSingleInstanceHostedService<MailReader>("correo-lectura", sp => Interval(sp, o => o.ReadingEnabled, o => o.LecturaIntervalSeconds));
         return services;
+    }
+
+    private static TimeSpan Interval(IServiceProvider services, Func<MailOptions, bool> enabled, Func<MailOptions, int> seconds)
+    {
+        var options = services.GetRequiredService<IOptions<MailOptions>>().Value;
+        return enabled(options) ? TimeSpan.FromSeconds(Math.Max(0, seconds(options))) : TimeSpan.Zero;
     }
 
     /// <summary>/health names each configured mail server; one that does not answer is «Degraded», never a failure of the app.</summary>
