@@ -26,6 +26,7 @@ using Siget.Console.Services.Problems;
 using Siget.Console.Services.Sla;
 using Siget.Console.Services.Tickets;
 using Siget.Core.Sla;
+using Siget.Console.Telemetry;
 
 var culture = new CultureInfo("es-PE");
 CultureInfo.DefaultThreadCurrentCulture = culture;
@@ -169,6 +170,8 @@ builder.Services.AddSigetMail();
 builder.Services.AddHealthChecks().AddDbContextCheck<SigetDbContext>("database", tags: [ScaleOut.ReadyTag]).AddMailChecks();
 // Several instances: Redis for the feeds, hub backplane, keys, limits and leases (docs/escalar.md); nothing without it.
 builder.Services.AddSigetScaleOut(builder.Configuration);
+// OpenTelemetry metrics and traces, only with an exporter configured (docs/operacion.md#telemetría).
+builder.Services.AddSigetTelemetry(builder.Configuration);
 
 var app = builder.Build();
 
@@ -206,6 +209,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapHealthChecks("/health", HealthResponse.Options).WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
 app.MapHealthProbes(HealthResponse.Options);
+app.MapSigetTelemetry();
 // SecurityHeaders writes the one Content-Security-Policy (frame-ancestors 'none' included).
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 app.MapHub<QueueHub>(QueueHub.Path);

@@ -18,7 +18,7 @@ namespace Siget.Console.Tests.Operations;
 /// </summary>
 public class BackupAndRestoreTests
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromMinutes(3);
+    internal static readonly TimeSpan Bound = TimeSpan.FromMinutes(3);
 
     [Fact]
     public async Task A_backup_taken_while_tickets_are_registered_restores_every_ticket_acknowledged_before_it_with_its_files()
@@ -171,7 +171,7 @@ public class BackupAndRestoreTests
         return (exit, command.Output);
     }
 
-    private static string CopyOf(string backup, string into, string name)
+    internal static string CopyOf(string backup, string into, string name)
     {
         var copy = Path.Combine(into, name);
         Directory.CreateDirectory(Path.Combine(copy, "adjuntos"));
@@ -180,7 +180,7 @@ public class BackupAndRestoreTests
         return copy;
     }
 
-    private static async Task<string> ReadAsync(TicketConversation conversation, Actor actor, long attachmentId)
+    internal static async Task<string> ReadAsync(TicketConversation conversation, Actor actor, long attachmentId)
     {
         var (_, content) = (await conversation.OpenAttachmentAsync(actor, attachmentId)) ?? throw new InvalidOperationException("no file");
         await using (content)
@@ -188,13 +188,13 @@ public class BackupAndRestoreTests
             return await reader.ReadToEndAsync();
     }
 
-    private static async Task<Actor> ActorAsync(SigetAppFactory app, string userName)
+    internal static async Task<Actor> ActorAsync(SigetAppFactory app, string userName)
     {
         await using var scope = app.Services.CreateAsyncScope();
         return (await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByNameAsync(userName))!.ToActor();
     }
 
-    private static UploadedFile TextFile(string name, string text)
+    internal static UploadedFile TextFile(string name, string text)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
         return new UploadedFile(name, new MemoryStream(bytes), bytes.Length);

@@ -39,6 +39,8 @@ public sealed class StartUpConfigurationTests
     [InlineData("Webhooks:MaxAttempts", "0", "Webhooks:MaxAttempts")]
     [InlineData("Webhooks:TimeoutSeconds", "0", "Webhooks:TimeoutSeconds")]
     [InlineData("Webhooks:AllowedAddresses:0", "receptor.local", "Webhooks:AllowedAddresses")]
+    [InlineData("Telemetry:OtlpEndpoint", "otel-collector:4317", "Telemetry:OtlpEndpoint")]
+    [InlineData("Telemetry:OtlpProtocol", "Http", "Telemetry:OtlpProtocol")]
     public void A_bad_setting_stops_start_up_naming_its_key(string key, string value, string named)
     {
         using var app = new SigetAppFactory(settings: new Dictionary<string, string> { [key] = value });

@@ -26,6 +26,12 @@ public sealed class SqliteDatabase(string connectionString)
     public string Path { get; } = new SqliteConnectionStringBuilder(connectionString).DataSource;
 }
 
+/// <summary>The PostgreSQL database that the configuration names, for the operator commands (backup and restore).</summary>
+public sealed class PostgreSqlDatabase(string connectionString)
+{
+    public string ConnectionString { get; } = connectionString;
+}
+
 public static class DatabaseSetup
 {
     public const string ConnectionStringName = "Siget";
@@ -58,6 +64,7 @@ public static class DatabaseSetup
             case DatabaseProvider.PostgreSql:
                 services.AddDbContextFactory<PostgreSqlSigetDbContext>(o => UseSigetPostgreSql(o, connectionString));
                 services.AddSingleton<IDbContextFactory<SigetDbContext>, SigetDbContextFactory<PostgreSqlSigetDbContext>>();
+                services.AddSingleton(new PostgreSqlDatabase(connectionString));
                 break;
             default:
                 throw new InvalidOperationException($"Proveedor de base de datos no admitido: '{options.Provider}'. Use Sqlite, SqlServer o PostgreSql.");

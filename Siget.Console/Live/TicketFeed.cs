@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Siget.Core.Access;
 using Siget.Core.Escalation;
 using Siget.Core.Priorities;
 using Siget.Core.Tickets;
+using Siget.Console.Telemetry;
 
 namespace Siget.Console.Live;
 
@@ -53,7 +55,8 @@ public sealed class TicketFeed : IDisposable
     private int _nextLane;
 
     /// <summary>A change for one subscriber, or (Subscription null) a marker that completes when reached.</summary>
-    private readonly record struct Delivery(Subscription? To, TicketChanged? Change, TaskCompletionSource? Reached, long PublishedAt = 0);
+    private readonly record struct Delivery(Subscription? To, TicketChanged? Change, TaskCompletionSource? Reached, long PublishedAt = 0,
+        ActivityContext Published = default);
 
     public TicketFeed(ILogger<TicketFeed> logger, SigetMetrics metrics)
     {
@@ -63,7 +66,8 @@ public sealed class TicketFeed : IDisposable
         for (var i = 0; i < _lanes.Length; i++)
         {
             var lane = _lanes[i] = Channel.CreateUnbounded<Delivery>(new UnboundedChannelOptions { SingleReader = true });
-            _ = Task.Run(() => RunLaneAsync(lane.Reader));
+            // Without the context of whoever first asked for the feed: the lanes outlive that request (and its trace).
+            using (ExecutionContext.SuppressFlow()) _ = Task.Run(() => RunLaneAsync(lane.Reader));
         }
     }
 
@@ -104,16 +108,24 @@ public sealed class TicketFeed : IDisposable
     /// <summary>Delivers a change to this instance's subscribers only (one committed on another instance, relayed).</summary>
     public void PublishHere(Ticket ticket, TicketAction action, Actor actor)
     {
+        // One span per change handed over here, with one child per screen or hub connection that gets it (when traced).
+        using var activity = SigetTracing.Source.StartActivity("siget.feed.publish");
+        activity?.SetTag("siget.ticket.id", ticket.Id);
+        activity?.SetTag("siget.ticket.action", action.ToString());
         var change = TicketChanged.From(ticket, action, actor);
         Interlocked.Increment(ref _version);
         var at = System.Diagnostics.Stopwatch.GetTimestamp();
+        var recipients = 0;
         foreach (var s in _subscriptions)
         {
             var follows = s.Follows(ticket);
             // Showing is asked only of screens that no longer follow the ticket (few, and only then does it matter).
             var disclosure = TicketChangeAccess.For(s.Actor, ticket, action, follows, !follows && s.Showing(ticket.Id));
-            if (change.As(disclosure, s.Actor.UserId) is { } told) s.Lane.Writer.TryWrite(new Delivery(s, told, null, at));
+            if (change.As(disclosure, s.Actor.UserId) is not { } told) continue;
+            s.Lane.Writer.TryWrite(new Delivery(s, told, null, at, activity?.Context ?? default));
+            recipients++;
         }
+        activity?.SetTag("siget.feed.recipients", recipients);
     }
 
     /// <summary>Completes when every change published before the call has been handed to its subscribers.</summary>
@@ -138,19 +150,24 @@ public sealed class TicketFeed : IDisposable
     {
         await foreach (var delivery in lane.ReadAllAsync())
         {
-            if (delivery.To is { } subscription) _ = Deliver(subscription, delivery.Change!, delivery.PublishedAt); // not awaited: up to its first wait
+            if (delivery.To is { } subscription) _ = Deliver(subscription, delivery.Change!, delivery.PublishedAt, delivery.Published); // not awaited: up to its first wait
             else delivery.Reached!.TrySetResult();
         }
     }
 
-    private async Task Deliver(Subscription subscription, TicketChanged change, long publishedAt)
+    private async Task Deliver(Subscription subscription, TicketChanged change, long publishedAt, ActivityContext published)
     {
+        using var activity = published == default ? null : SigetTracing.Source.StartActivity("siget.feed.deliver", ActivityKind.Internal, published);
         try
         {
             await subscription.Handler(change);
             metrics.EventDelivered(System.Diagnostics.Stopwatch.GetElapsedTime(publishedAt));
         }
-        catch (Exception ex) { logger.LogWarning(ex, "A live subscriber failed on ticket {TicketId}", change.TicketId); }
+        catch (Exception ex)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            logger.LogWarning(ex, "A live subscriber failed on ticket {TicketId}", change.TicketId);
+        }
     }
 
     private void Remove(Subscription subscription)

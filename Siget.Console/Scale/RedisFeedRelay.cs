@@ -115,6 +115,9 @@ public sealed class RedisFeedRelay(IConnectionMultiplexer redis, TicketFeed tick
         {
             var message = JsonSerializer.Deserialize<Message>((string)channelMessage.Message!);
             if (message is null || message.Instance == instance.Id) return;
+            using var activity = Siget.Console.Telemetry.SigetTracing.Source.StartActivity("siget.feed.relay", System.Diagnostics.ActivityKind.Consumer);
+            activity?.SetTag("siget.feed.kind", message.Kind);
+            activity?.SetTag("siget.feed.from", message.Instance);
             await using var db = await dbFactory.CreateDbContextAsync();
             switch (message.Kind)
             {

@@ -44,7 +44,8 @@ internal sealed class TicketSequenceConfiguration : IEntityTypeConfiguration<Tic
     {
         sequence.HasKey(s => s.Year);
         sequence.Property(s => s.Year).ValueGeneratedNever();
-        // Two registrations reading the same value conflict and the later one retries.
+        // Registrations only ever increment it in one UPDATE (TicketRegistration); the token stops a tracked write from
+        // ever putting back a value another transaction has moved on from.
         sequence.Property(s => s.Last).IsConcurrencyToken();
     }
 }

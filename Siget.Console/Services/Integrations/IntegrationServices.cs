@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Siget.Console.Api;
-
 using Siget.Console.Scale;
 
 namespace Siget.Console.Services.Integrations;

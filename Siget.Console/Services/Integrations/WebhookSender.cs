@@ -5,6 +5,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Siget.Console.Data;
+using Siget.Console.Telemetry;
 
 namespace Siget.Console.Services.Integrations;
 
@@ -56,7 +57,9 @@ public sealed class WebhookSender(IDbContextFactory<SigetDbContext> dbFactory, T
     }
 
     /// <summary>One pass: every due delivery is attempted once. Returns how many were delivered.</summary>
-    public async Task<int> RunPassAsync(CancellationToken ct = default)
+    public Task<int> RunPassAsync(CancellationToken ct = default) => SigetTracing.PassAsync("webhooks", () => SendDueAsync(ct));
+
+    private async Task<int> SendDueAsync(CancellationToken ct)
     {
         var delivered = 0;
         await ForgetOldIdempotencyAsync(ct);

@@ -2,6 +2,7 @@ using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Search;
 using MimeKit;
+using Siget.Console.Telemetry;
 
 namespace Siget.Console.Services.Mail;
 
@@ -61,7 +62,9 @@ public sealed class MailReader(MailConnections connections, IncomingMail incomin
         return stored;
     }
 
-    private async Task<int> ReadAsync(ImapClient imap, CancellationToken ct)
+    private Task<int> ReadAsync(ImapClient imap, CancellationToken ct) => SigetTracing.PassAsync("correo-lectura", () => ReadNewAsync(imap, ct));
+
+    private async Task<int> ReadNewAsync(ImapClient imap, CancellationToken ct)
     {
         var o = connections.Options;
         var inbox = await imap.GetFolderAsync(o.Imap.Folder, ct);

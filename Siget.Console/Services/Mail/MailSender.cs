@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Siget.Console.Data;
+using Siget.Console.Telemetry;
 
 namespace Siget.Console.Services.Mail;
 
@@ -38,7 +39,9 @@ public sealed class MailSender(IDbContextFactory<SigetDbContext> dbFactory, Mail
     }
 
     /// <summary>One pass: sends what is due now. Returns how many rows were sent.</summary>
-    public async Task<int> SendPendingAsync(CancellationToken ct = default)
+    public Task<int> SendPendingAsync(CancellationToken ct = default) => SigetTracing.PassAsync("correo-envio", () => SendDueAsync(ct));
+
+    private async Task<int> SendDueAsync(CancellationToken ct)
     {
         if (!connections.Options.SendingEnabled) return 0;
         var now = clock.GetUtcNow().UtcDateTime;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Siget.Console.Data;
 using Siget.Console.Services.Tickets;
 
@@ -9,7 +10,8 @@ namespace Siget.Console.Services.Operations;
 /// <c>dotnet run --project Siget.Console -- restaurar --origen CARPETA</c>, with SIGET stopped: checks the backup
 /// (SQLite's integrity check, and every file its database names, with its size), sets the current database aside
 /// (<c>siget.db.antes-de-restaurar-…</c>), writes the backup's database in its place and adds its files to the
-/// attachments folder. A backup of an older version is upgraded, as usual, at the next start.
+/// attachments folder. A backup of an older version is upgraded, as usual, at the next start. On PostgreSQL see
+/// <see cref="PostgreSqlBackup.RestoreAsync"/>.
 /// </summary>
 internal static class RestoreCommand
 {
@@ -20,9 +22,9 @@ internal static class RestoreCommand
         if (args.Length == 0 || args[0] != Command) return false;
         try
         {
-            Environment.ExitCode = Run(args, services);
+            Environment.ExitCode = await RunAsync(args, services);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or SqliteException or NpgsqlException or PostgreSqlToolException)
         {
             await System.Console.Error.WriteLineAsync($"No se pudo completar la restauración: {ex.Message}");
             Environment.ExitCode = 1;
@@ -30,11 +32,13 @@ internal static class RestoreCommand
         return true;
     }
 
-    private static int Run(string[] args, IServiceProvider services)
+    private static async Task<int> RunAsync(string[] args, IServiceProvider services)
     {
-        if (services.GetService<SqliteDatabase>() is not { } database)
+        var sqlite = services.GetService<SqliteDatabase>();
+        var postgreSql = services.GetService<PostgreSqlDatabase>();
+        if (sqlite is null && postgreSql is null)
         {
-            System.Console.Error.WriteLine("Este comando restaura bases SQLite. Con SQL Server, restaure la base con las herramientas del " +
+            System.Console.Error.WriteLine("Este comando restaura bases SQLite y PostgreSQL. Con SQL Server, restaure la base con las herramientas del " +
                 "servidor (RESTORE DATABASE) y copie los adjuntos del respaldo en la carpeta de adjuntos (Attachments:Path).");
             return 2;
         }
@@ -44,6 +48,8 @@ internal static class RestoreCommand
             return 2;
         }
         origin = Path.GetFullPath(origin);
+        if (postgreSql is not null) return await PostgreSqlBackup.RestoreAsync(origin, services, postgreSql);
+        var database = sqlite!;
         var copy = Path.Combine(origin, "siget.db");
         var files = Path.Combine(origin, BackupCommand.AttachmentsFolder);
         if (!File.Exists(copy) || !File.Exists(Path.Combine(origin, BackupCommand.ManifestName)))
@@ -59,8 +65,7 @@ internal static class RestoreCommand
             return 1;
         }
         var contents = BackupContents.Read(copy);
-        var absent = contents.Files.Where(f => !File.Exists(Path.Combine(files, f.StoredName))
-            || new FileInfo(Path.Combine(files, f.StoredName)).Length != f.Size).ToList();
+        var absent = contents.AbsentFrom(files);
         if (absent.Count > 0)
         {
             System.Console.Error.WriteLine($"El respaldo está incompleto y no se restauró: {absent.Count} de sus {contents.Files.Count} adjuntos " +
@@ -83,14 +88,7 @@ internal static class RestoreCommand
         File.Delete(services.GetRequiredService<SqliteUpgrade>().MarkerPath);
 
         var target = services.GetRequiredService<AttachmentStore>().Folder;
-        var added = 0;
-        foreach (var (storedName, size) in contents.Files)
-        {
-            var destination = Path.Combine(target, storedName);
-            if (File.Exists(destination) && new FileInfo(destination).Length == size) continue;
-            File.Copy(Path.Combine(files, storedName), destination, overwrite: true);
-            added++;
-        }
+        var added = contents.CopyFiles(files, target);
 
         System.Console.WriteLine($"Base restaurada desde {origin}: {contents.Tickets} tickets; {added} de sus {contents.Files.Count} adjuntos " +
             $"copiados en {target} (los demás ya estaban).");

@@ -12,6 +12,7 @@ using Siget.Core.Catalog;
 using Siget.Core.Notifications;
 using Siget.Core.Problems;
 using Siget.Core.Tickets;
+using Siget.Console.Telemetry;
 
 namespace Siget.Console.Services.Problems;
 
@@ -99,7 +100,9 @@ public sealed class RecurrenceWatch(IDbContextFactory<SigetDbContext> dbFactory,
 
     /// <summary>Tells every active supervisor of each recurrence not told in the current window. The marks and the
     /// notifications commit together, so a restart or an overlapping pass never tells twice.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken ct = default)
+    public Task<int> RunOnceAsync(CancellationToken ct = default) => SigetTracing.PassAsync("recurrencias", () => RunPassAsync(ct));
+
+    private async Task<int> RunPassAsync(CancellationToken ct)
     {
         await _pass.WaitAsync(ct);
         try

@@ -10,6 +10,7 @@ using Siget.Core.Access;
 using Siget.Core.Notifications;
 using Siget.Core.Sla;
 using Siget.Core.Tickets;
+using Siget.Console.Telemetry;
 
 namespace Siget.Console.Services.Sla;
 
@@ -62,7 +63,9 @@ public sealed class SlaEngine(IDbContextFactory<SigetDbContext> dbFactory, TimeP
         } while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    public async Task<SlaPassResult> RunOnceAsync(CancellationToken ct = default)
+    public Task<SlaPassResult> RunOnceAsync(CancellationToken ct = default) => SigetTracing.PassAsync("sla", () => RunPassAsync(ct));
+
+    private async Task<SlaPassResult> RunPassAsync(CancellationToken ct)
     {
         await _pass.WaitAsync(ct);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -89,7 +92,7 @@ public sealed class SlaEngine(IDbContextFactory<SigetDbContext> dbFactory, TimeP
                 alerts += a;
                 escalated += e;
             }
-            var finalized = await FinalizeUnansweredAsync(now, ct);
+            var finalized = await SigetTracing.PassAsync("autofinalizar", () => FinalizeUnansweredAsync(now, ct));
             if (due.Count > 0 || finalized > 0)
                 logger.LogInformation("SLA pass: {Open} open, {Reviewed} reviewed, {Alerts} alerts, {Escalated} escalated, {Finalized} finalised",
                     open.Count, due.Count, alerts, escalated, finalized);

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Siget.Console.Data;
+using Siget.Console.Telemetry;
 using Siget.Core;
 using Siget.Core.Access;
 using Siget.Core.Notifications;
@@ -13,6 +15,9 @@ internal sealed record PendingRegistration(Actor Actor, RegisterTicketRequest Re
     string? AccessCode, CancellationToken Cancellation)
 {
     public TaskCompletionSource<RegisteredTicket> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The trace of the request that registers (its ticket is written on the writer's own task).</summary>
+    public ActivityContext Caller { get; } = Activity.Current?.Context ?? default;
 }
 
 /// <summary>
@@ -41,7 +46,10 @@ public sealed partial class TicketRegistration
     private void EnsureWriter()
     {
         if (_writer is not null) return;
-        lock (_writerGate) _writer ??= Task.Run(WriteGroupsAsync);
+        // Without the first caller's context: the writer outlives that request (and its trace).
+        lock (_writerGate)
+            using (ExecutionContext.SuppressFlow())
+                _writer ??= Task.Run(WriteGroupsAsync);
     }
 
     private async Task WriteGroupsAsync()
@@ -56,6 +64,12 @@ public sealed partial class TicketRegistration
                 else group.Add(next);
             }
             if (group.Count == 0) continue;
+            // One span per write: a registration written alone continues its request's trace; a group links to each.
+            using var span = group.Count == 1
+                ? SigetTracing.Source.StartActivity("siget.tickets.register", ActivityKind.Internal, group[0].Caller)
+                : SigetTracing.Source.StartActivity("siget.tickets.register", ActivityKind.Internal, default(ActivityContext),
+                    links: group.Where(p => p.Caller != default).Select(p => new ActivityLink(p.Caller)));
+            span?.SetTag("siget.tickets.group", group.Count);
             try
             {
                 if (group.Count == 1) await WriteAloneAsync(group[0]);
@@ -105,11 +119,11 @@ public sealed partial class TicketRegistration
             await using var transaction = await db.Database.BeginTransactionAsync();
             var now = clock.GetUtcNow().UtcDateTime;
             var sla = settings.Policy;
-            var sequence = await NextSequenceAsync(db, sla.Calendar.ToLocal(now).Year, CancellationToken.None);
+            var year = sla.Calendar.ToLocal(now).Year;
+            var number = await ReserveNumbersAsync(db, year, ready.Count, CancellationToken.None);
             foreach (var (pending, data) in ready)
             {
-                sequence.Last++;
-                var ticket = Ticket.Register(new TicketNumber(sequence.Year, sequence.Last), data, pending.Actor, now, sla, pending.AccessCode);
+                var ticket = Ticket.Register(new TicketNumber(year, number++), data, pending.Actor, now, sla, pending.AccessCode);
                 db.Tickets.Add(ticket);
                 if (settings.AutomaticAssignment)
                 {
@@ -133,7 +147,7 @@ public sealed partial class TicketRegistration
         }
         catch (Exception)
         {
-            // The group could not commit (a number taken by another server, a lost connection): nothing of it was kept.
+            // The group could not commit (a lost connection, a refusal only the database saw): nothing of it was kept.
             // Each registration is written on its own, and answers with its own outcome.
             foreach (var (pending, _) in ready) await WriteAloneAsync(pending);
             return;

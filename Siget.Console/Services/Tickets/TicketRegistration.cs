@@ -53,8 +53,6 @@ public sealed record RegisteredTicket(Ticket Ticket, string? AccessCode);
 public sealed partial class TicketRegistration(IDbContextFactory<SigetDbContext> dbFactory, TimeProvider clock, SettingsStore settings, TicketFeed feed,
     NotificationFeed notifications, AttachmentStore store, SigetMetrics metrics)
 {
-    private const int SequenceAttempts = 5;
-
     public async Task<Ticket> RegisterAsync(Actor actor, RegisterTicketRequest request, CancellationToken ct = default) =>
         (await RegisterWithCodeAsync(actor, request, ct: ct)).Ticket;
 
@@ -87,61 +85,49 @@ public sealed partial class TicketRegistration(IDbContextFactory<SigetDbContext>
         IReadOnlyList<AttachmentKind> kinds)
     {
         var (actor, _, _, _, accessCode, ct) = pending;
-        for (var attempt = 1; ; attempt++)
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var data = await NewTicketAsync(db, pending, ct);
+
+        // What is only read (catalog, requester) is read before the transaction, so locks are held for the write alone.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var sla = settings.Policy;
+        var year = sla.Calendar.ToLocal(now).Year;
+        var number = await ReserveNumbersAsync(db, year, 1, ct);
+        var ticket = Ticket.Register(new TicketNumber(year, number), data, actor, now, sla, accessCode);
+        db.Tickets.Add(ticket);
+        if (settings.AutomaticAssignment) await AssignAutomaticallyAsync(db, ticket, now, ct);
+        pending.Request.AlsoSave?.Invoke(db, ticket);
+        await db.SaveChangesAsync(ct);
+        // The notifications and files need the ticket's id, so they are saved second, in the same transaction.
+        var notices = RegistrationNotices(ticket, actor, now);
+        db.Notifications.AddRange(notices);
+        var stored = new List<string>();
+        try
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var data = await NewTicketAsync(db, pending, ct);
-
-            // The transaction starts before the sequence is read: on SQLite it takes the write lock at once, so concurrent
-            // registrations queue for it instead of reading the same number and failing; elsewhere the retry below covers it.
-            // What is only read (catalog, requester) is read before, so the lock is held for the write alone.
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-
-            var now = clock.GetUtcNow().UtcDateTime;
-            var sla = settings.Policy;
-            var sequence = await NextSequenceAsync(db, sla.Calendar.ToLocal(now).Year, ct);
-            sequence.Last++;
-            var ticket = Ticket.Register(new TicketNumber(sequence.Year, sequence.Last), data, actor, now, sla, accessCode);
-            db.Tickets.Add(ticket);
-            if (settings.AutomaticAssignment) await AssignAutomaticallyAsync(db, ticket, now, ct);
-            pending.Request.AlsoSave?.Invoke(db, ticket);
-            try
+            if (files.Count > 0)
             {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException) when (attempt < SequenceAttempts)
-            {
-                continue; // another registration took the same number first: read the sequence again
-            }
-            // The notifications and files need the ticket's id, so they are saved second, in the same transaction.
-            var notices = RegistrationNotices(ticket, actor, now);
-            db.Notifications.AddRange(notices);
-            var stored = new List<string>();
-            try
-            {
-                if (files.Count > 0)
+                var message = ticket.RegistrationFiles(actor, now);
+                for (var i = 0; i < files.Count; i++)
                 {
-                    var message = ticket.RegistrationFiles(actor, now);
-                    for (var i = 0; i < files.Count; i++)
-                    {
-                        var name = await store.SaveAsync(files[i].Content, ct);
-                        stored.Add(name);
-                        message.Attach(new TicketAttachment(ticket.Id, files[i].FileName, kinds[i], files[i].Length, name, actor, now));
-                    }
-                    db.TicketMessages.Add(message);
+                    var name = await store.SaveAsync(files[i].Content, ct);
+                    stored.Add(name);
+                    message.Attach(new TicketAttachment(ticket.Id, files[i].FileName, kinds[i], files[i].Length, name, actor, now));
                 }
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
+                db.TicketMessages.Add(message);
             }
-            catch
-            {
-                foreach (var name in stored) store.Delete(name); // no files without their ticket
-                throw;
-            }
-            feed.Publish(ticket, TicketAction.Registrar, actor);
-            notifications.Publish(notices);
-            return new RegisteredTicket(ticket, accessCode);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
+        catch
+        {
+            foreach (var name in stored) store.Delete(name); // no files without their ticket
+            throw;
+        }
+        feed.Publish(ticket, TicketAction.Registrar, actor);
+        notifications.Publish(notices);
+        return new RegisteredTicket(ticket, accessCode);
     }
 
     /// <summary>The ticket's data as the catalog and the directory say it now; refuses a retired service, an inactive
@@ -159,13 +145,40 @@ public sealed partial class TicketRegistration(IDbContextFactory<SigetDbContext>
             request.Impact!.Value, request.AlternativeAvailable!.Value, requester);
     }
 
-    /// <summary>The year's numbering row, tracked so that incrementing it is saved with the tickets.</summary>
-    private static async Task<TicketSequence> NextSequenceAsync(SigetDbContext db, int year, CancellationToken ct)
+    /// <summary>
+    /// Reserves the year's next <paramref name="count"/> numbers inside the registering transaction and returns the first.
+    /// The increment is one UPDATE of the year's row, which keeps that row locked until the transaction ends: a concurrent
+    /// registration, on this server or another, waits and then counts on from the new value. (Reading the row and writing
+    /// it back let two transactions read the same value; on PostgreSQL they then clashed on the ticket number.) A rolled
+    /// back registration gives its numbers back, so numbers stay consecutive.
+    /// </summary>
+    private static async Task<int> ReserveNumbersAsync(SigetDbContext db, int year, int count, CancellationToken ct)
     {
-        var sequence = await db.TicketSequences.SingleOrDefaultAsync(s => s.Year == year, ct);
-        if (sequence is null) db.TicketSequences.Add(sequence = new TicketSequence { Year = year });
-        return sequence;
+        if (await IncrementAsync(db, year, count, ct) == 0)
+        {
+            // The year's first registration: create its row. Another server may be creating it at the same moment; then
+            // this insert fails once that one commits, is undone alone (the savepoint), and the increment finds its row.
+            var transaction = db.Database.CurrentTransaction!;
+            await transaction.CreateSavepointAsync("TicketYear", ct);
+            var row = db.TicketSequences.Add(new TicketSequence { Year = year, Last = count });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return 1;
+            }
+            catch (DbUpdateException)
+            {
+                await transaction.RollbackToSavepointAsync("TicketYear", ct);
+                row.State = EntityState.Detached;
+                if (await IncrementAsync(db, year, count, ct) == 0) throw;
+            }
+        }
+        var last = await db.TicketSequences.Where(s => s.Year == year).Select(s => s.Last).SingleAsync(ct);
+        return last - count + 1;
     }
+
+    private static Task<int> IncrementAsync(SigetDbContext db, int year, int count, CancellationToken ct) =>
+        db.TicketSequences.Where(s => s.Year == year).ExecuteUpdateAsync(s => s.SetProperty(q => q.Last, q => q.Last + count), ct);
 
     private static async Task<TicketRequester> StaffRequesterAsync(SigetDbContext db, string requesterId, int? atUnitId, CancellationToken ct)
     {
