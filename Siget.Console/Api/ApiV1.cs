@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using Siget.Console.Services.Tickets;
 using Siget.Console.Services.Integrations;
@@ -229,24 +228,16 @@ public static class ApiV1
         return Results.Json(ticket, ApiProblems.Json);
     }
 
-    /// <summary>Runs a POST once per Idempotency-Key: a replay gets the first answer, and a concurrent twin that lost the
-    /// race on the unique index gets it too.</summary>
+    /// <summary>Runs a POST once per Idempotency-Key: a replay gets the first answer, and so does a concurrent twin that
+    /// lost the race (<see cref="ApiIdempotencyAnswers.OnceAsync{T}"/>).</summary>
     private static async Task<IResult> IdempotentAsync(HttpContext http, ApiCaller caller, string fingerprint,
         ApiIdempotencyAnswers answers, Func<IdempotentRequest?, Task<IResult>> run)
     {
         var (request, replay) = await ApiRequests.IdempotencyAsync(http, caller, fingerprint, answers);
         if (replay is not null) return replay;
-        try
-        {
-            return await run(request);
-        }
-        catch (DbUpdateException) when (request is not null)
-        {
-            // A concurrent twin committed first (unique index): its answer is this one's.
-            var first = await ApiRequests.ReplayAsync(http, request, answers);
-            if (first is null) throw;
-            return first;
-        }
+        return await answers.OnceAsync(request, () => run(request), http.RequestAborted)
+            ?? await ApiRequests.ReplayAsync(http, request!, answers)
+            ?? throw new InvalidOperationException("The twin's answer was found and is gone.");
     }
 
     /// <summary>Every refusal as a Spanish problem: the API's own, a missing scope, a stale version, a broken rule.</summary>

@@ -65,4 +65,22 @@ public sealed class ApiIdempotencyAnswers(IDbContextFactory<SigetDbContext> dbFa
             .SingleOrDefaultAsync(r => r.ApiKeyId == request.ApiKeyId && r.IdempotencyKey == request.Key, ct);
         return record is null ? null : (record.RequestHash, new StoredAnswer(record.StatusCode, record.ResponseBody, record.Location, record.ETag));
     }
+
+    /// <summary>
+    /// Runs a change that keeps its answer under <paramref name="request"/>'s key. When a concurrent twin with the same
+    /// key committed first, the unique index refuses this one's transaction (nothing of it is written) and the result is
+    /// null: the caller answers with the twin's kept answer. Any other failure is the caller's.
+    /// </summary>
+    public async Task<T?> OnceAsync<T>(IdempotentRequest? request, Func<Task<T>> change, CancellationToken ct) where T : class
+    {
+        try
+        {
+            return await change();
+        }
+        catch (DbUpdateException) when (request is not null)
+        {
+            if (await FindAsync(request, ct) is null) throw;
+            return null;
+        }
+    }
 }
