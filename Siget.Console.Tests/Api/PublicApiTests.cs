@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Siget.Console.Services.Integrations;
+using Siget.Console.Services.Tickets;
 using Siget.Core.Access;
 using Siget.Core.Catalog;
 using Siget.Core.Priorities;
@@ -44,6 +45,37 @@ public class PublicApiTests(ApiDesk f) : IClassFixture<ApiDesk>
         stored.RegisteredByName.Should().Be("SISMONITOR");
         stored.History.Single().ActorName.Should().Be("SISMONITOR");
         db.AuditEntries.Should().Contain(a => a.Action == "Ticket registrado por API" && a.Subject == number && a.ActorName == "SISMONITOR");
+    }
+
+    [Fact]
+    public async Task A_ticket_registered_through_the_API_reaches_open_queues_live_and_its_history_names_the_key_and_the_requester()
+    {
+        var events = new System.Collections.Concurrent.ConcurrentQueue<Siget.Console.Live.TicketChanged>();
+        using var technicianScreen = f.App.Service<Siget.Console.Live.TicketFeed>().Subscribe(f.Technician, change =>
+        {
+            events.Enqueue(change);
+            return Task.CompletedTask;
+        });
+        using var otherRequesterScreen = f.App.Service<Siget.Console.Live.TicketFeed>().Subscribe(f.OtherRequester, change =>
+        {
+            events.Enqueue(change with { ActorName = "ajeno" });
+            return Task.CompletedTask;
+        });
+
+        var created = await ApiDesk.ReadAsync(await f.Client(f.Sismonitor.Text).PostAsJsonAsync("/api/v1/tickets",
+            ApiDesk.NewTicket($"{HelpDeskFixture.NewTag()} en vivo")));
+        var number = created.GetProperty("numero").GetString()!;
+
+        var giveUp = DateTime.UtcNow.AddSeconds(10);
+        while (!events.Any(e => e.Number == number) && DateTime.UtcNow < giveUp) await Task.Delay(20);
+        var live = events.Where(e => e.Number == number).Should().ContainSingle("the technician's queue hears it once; the other requester, never").Subject;
+        (live.Action, live.State, live.ActorName).Should().Be((TicketAction.Registrar, TicketState.EnCola, "SISMONITOR"));
+        var queue = await f.Queries.QueueAsync(f.Technician, new QueueFilter { View = QueueView.MiNivel, Search = number }, 0, 10);
+        queue.Rows.Select(r => r.Number).Should().Equal(number);
+
+        var history = (await f.Queries.GetAsync(f.Technician, number))!.History;
+        var registered = history.Should().ContainSingle().Subject;
+        (registered.ActorName, registered.Reason).Should().Be(("SISMONITOR", "Canal: SISMONITOR · Para María Flores Condori · Prioridad Alta"));
     }
 
     [Fact]

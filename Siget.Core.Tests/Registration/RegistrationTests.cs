@@ -40,7 +40,9 @@ public class RegistrationTests
         entry.Action.Should().Be(TicketAction.Registrar);
         (entry.ActorId, entry.ActorName, entry.AtUtc).Should().Be((Actors.Technician.UserId, Actors.Technician.Name, Now));
         (entry.FromState, entry.ToState, entry.ToLevel).Should().Be(((TicketState?)null, TicketState.EnCola, SupportLevel.Nivel1));
-        entry.Reason.Should().Be("Canal: Teléfono · Prioridad Alta");
+        entry.Reason.Should().Be($"Canal: Teléfono · Para {Actors.Requester.Name} · Prioridad Alta", "registered on the requester's behalf");
+        Register(Data(Channel.Intranet, Actors.Requester), Actors.Requester).History.Single().Reason
+            .Should().Be("Canal: Intranet · Prioridad Alta", "who registered it is who asked");
     }
 
     [Fact]

@@ -141,7 +141,10 @@ public sealed partial class Ticket
         {
             ToState = TicketState.EnCola,
             ToLevel = SupportLevel.Nivel1,
-            Reason = $"Canal: {data.Channel.Label()} · Prioridad {priority.Label()}",
+            // Registered on someone's behalf (by UTI staff or another system): the history says for whom.
+            Reason = data.Requester.UserId == registeredBy.UserId
+                ? $"Canal: {data.Channel.Label()} · Prioridad {priority.Label()}"
+                : $"Canal: {data.Channel.Label()} · Para {data.Requester.Name} · Prioridad {priority.Label()}",
         });
         return ticket;
     }
