@@ -6,15 +6,21 @@ using Siget.Console.Tests.Infrastructure;
 
 namespace Siget.Console.Tests.Browser;
 
-/// <summary>The app with demo data on real Kestrel (loopback, free port) and Debian's Chromium driven by Playwright.
-/// A derived fixture may pass <paramref name="settings"/> (configuration keys) to the app.</summary>
+/// <summary>The app with demo data on real Kestrel (loopback, free port) and Debian's Chromium driven by Playwright,
+/// started once for the whole <see cref="BrowserCollection"/>. A derived fixture may pass more <paramref name="settings"/>
+/// (configuration keys) to the app.</summary>
 public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>Live sessions are checked this often (30 s in production) so that DeactivationTests sees the periodic
+    /// check soon; for every other test it is only a cheap query per open screen every few seconds.</summary>
+    public const int RevalidationSeconds = 5;
+
     public BrowserFixture() : this(null) { }
 
-    protected BrowserFixture(IReadOnlyDictionary<string, string>? settings) => App = new(demoData: true, realClock: true, settings: settings);
+    protected BrowserFixture(IReadOnlyDictionary<string, string>? settings) => App = new(demoData: true, realClock: true,
+        settings: new Dictionary<string, string>(settings ?? new Dictionary<string, string>()) { ["Sesiones:RevalidationSeconds"] = $"{RevalidationSeconds}" });
 
     public SigetAppFactory App { get; }
     public string BaseUrl { get; private set; } = "";

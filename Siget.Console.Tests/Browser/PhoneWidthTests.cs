@@ -13,7 +13,7 @@ namespace Siget.Console.Tests.Browser;
 /// screen's edge). The queue scrolls with the page, not in a small box of its own.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public class PhoneWidthTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public class PhoneWidthTests(BrowserFixture browser)
 {
     private const int Phone = 390;
 

@@ -11,7 +11,7 @@ namespace Siget.Console.Tests.Browser;
 /// and the row holds one real link, so a middle click opens the record in a new tab.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public class RowLinksInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public class RowLinksInBrowserTests(BrowserFixture browser)
 {
     public static TheoryData<string, string, string, int> Lists()
     {

@@ -12,7 +12,7 @@ namespace Siget.Console.Tests.Browser;
 
 /// <summary>The supervisor moves tickets on the board by dragging them; the people concerned see it live.</summary>
 [Collection(BrowserCollection.Name)]
-public class SupervisorBoardTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public class SupervisorBoardTests(BrowserFixture browser)
 {
     /// <summary>A ticket registered and taken by tecnico1 (Luis).</summary>
     private async Task<(int Id, string Number)> TakenByLuisAsync(string subject)
