@@ -37,6 +37,9 @@ public class SupervisorBoardTests(BrowserFixture browser)
         var page = await browser.SignedInPageAsync("supervisor", width: 1600);
         await page.GotoAsync($"{browser.BaseUrl}/tablero");
         await BrowserFixture.WaitForCircuitAsync(page);
+        // Drops and "Mover" are board.js listeners, attached after the circuit's first render: a move made before
+        // that did nothing (the keyboard test failed so on a busy machine).
+        await page.Locator(".board[data-moves-ready=true]").WaitForAsync();
         return page;
     }
 
