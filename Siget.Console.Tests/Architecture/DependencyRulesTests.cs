@@ -31,23 +31,7 @@ public sealed class DependencyRulesTests
         var forbidden = EntityTypes().Select(t => t.FullName!).Concat(DbContextTypes()).ToArray();
         Failing(Types.InAssembly(App).That().ResideInNamespace("Siget.Console.Components")
                 .And().DoNotResideInNamespace("Siget.Console.Components.Account"),
-            forbidden).Except(ScreensStillOnEntities).Should().BeEmpty("screens get small records from the services");
-    }
-
-    /// <summary>
-    /// Known debt, listed so that it shrinks and nothing joins it: the mail and integration screens (issues 18 and 19)
-    /// still bind their outbox, inbox, key and webhook entities. Each is to get records from its service.
-    /// </summary>
-    private static readonly string[] ScreensStillOnEntities =
-        ["Siget.Console.Components.Mail.IncomingMailPage", "Siget.Console.Components.Mail.MailAdminPage", "Siget.Console.Components.Admin.IntegrationsPage"];
-
-    [Fact]
-    public void The_known_debt_is_still_debt()
-    {
-        // When a listed screen is fixed, it leaves the list (otherwise the list would silently excuse a new violation).
-        var forbidden = EntityTypes().Select(t => t.FullName!).Concat(DbContextTypes()).ToArray();
-        Failing(Types.InAssembly(App).That().ResideInNamespace("Siget.Console.Components"), forbidden)
-            .Should().Contain(ScreensStillOnEntities);
+            forbidden).Should().BeEmpty("screens get small records from the services");
     }
 
     [Fact]

@@ -2,19 +2,29 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Siget.Console.Services.People;
+using Siget.Console.Services.Tickets;
+using Siget.Core.Catalog;
+using Siget.Core.Priorities;
 using Siget.Console.Tests.Infrastructure;
 
 namespace Siget.Console.Tests.Browser;
 
-/// <summary>The app with demo data on real Kestrel (loopback, free port) and Debian's Chromium driven by Playwright.
-/// A derived fixture may pass <paramref name="settings"/> (configuration keys) to the app.</summary>
+/// <summary>The app with demo data on real Kestrel (loopback, free port) and Debian's Chromium driven by Playwright,
+/// started once for the whole <see cref="BrowserCollection"/>. A derived fixture may pass more <paramref name="settings"/>
+/// (configuration keys) to the app.</summary>
 public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>Live sessions are checked this often (30 s in production) so that DeactivationTests sees the periodic
+    /// check soon; for every other test it is only a cheap query per open screen every few seconds.</summary>
+    public const int RevalidationSeconds = 5;
+
     public BrowserFixture() : this(null) { }
 
-    protected BrowserFixture(IReadOnlyDictionary<string, string>? settings) => App = new(demoData: true, realClock: true, settings: settings);
+    protected BrowserFixture(IReadOnlyDictionary<string, string>? settings) => App = new(demoData: true, realClock: true,
+        settings: new Dictionary<string, string>(settings ?? new Dictionary<string, string>()) { ["Sesiones:RevalidationSeconds"] = $"{RevalidationSeconds}" });
 
     public SigetAppFactory App { get; }
     public string BaseUrl { get; private set; } = "";
@@ -62,6 +72,23 @@ public class BrowserFixture : IAsyncLifetime
         await page.FillAsync("#clave", Siget.Console.Data.Demo.DemoData.Password);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex($"^{System.Text.RegularExpressions.Regex.Escape(BaseUrl)}/(cola|portal)"));
+    }
+
+    /// <summary>
+    /// An open ticket of <paramref name="requesterUserName"/>, phoned in to tecnico1; returns its number. Whether a demo
+    /// requester has a ticket in progress depends on the hour the demo was seeded, so a test that needs one makes its own.
+    /// </summary>
+    public async Task<string> RegisterOpenTicketAsync(string requesterUserName, string subject)
+    {
+        await using var db = App.CreateDbContext();
+        var technician = db.Users.Single(u => u.UserName == "tecnico1").ToActor();
+        var requester = db.Users.Single(u => u.UserName == requesterUserName).Id;
+        var ticket = await App.Service<TicketRegistration>().RegisterAsync(technician, new RegisterTicketRequest
+        {
+            RequesterId = requester, Channel = Channel.Telefono, Kind = TicketKind.Incidencia, SubcategoryCode = 15,
+            Subject = subject, Description = "La impresora no responde.", Impact = OperatingImpact.Parcial, AlternativeAvailable = true,
+        });
+        return ticket.Number;
     }
 
     /// <summary>Blazor Server handles clicks only once the circuit is up: blazor.web.js loaded (<c>window.Blazor</c>)

@@ -8,7 +8,7 @@ namespace Siget.Console.Tests.Browser;
 /// the browser (an &lt;input type="date"&gt; shows mm/dd/yyyy in an English browser).
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public class DatesInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public class DatesInBrowserTests(BrowserFixture browser)
 {
     private async Task<IPage> EnglishBrowserAsync(string userName)
     {

@@ -6,15 +6,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Siget.Console.Tests.Browser;
 
-/// <summary>The app of these tests checks live sessions every <see cref="Seconds"/> (10 by default), so the periodic check is
+/// <summary>The shared app checks live sessions every <see cref="BrowserFixture.RevalidationSeconds"/>, so the periodic check is
 /// seen without waiting long, while a screen closed well before it can only have been closed by the administrator's command.</summary>
-public sealed class QuickSessionChecksFixture() : BrowserFixture(new Dictionary<string, string> { ["Sesiones:RevalidationSeconds"] = $"{Seconds}" })
-{
-    public const int Seconds = 5;
-}
-
 [Collection(BrowserCollection.Name)]
-public class DeactivationTests(QuickSessionChecksFixture browser) : IClassFixture<QuickSessionChecksFixture>
+public class DeactivationTests(BrowserFixture browser)
 {
     [Fact]
     public async Task A_person_deactivated_by_the_administrator_loses_the_open_live_screen_at_once()
@@ -30,7 +25,7 @@ public class DeactivationTests(QuickSessionChecksFixture browser) : IClassFixtur
 
             // Sent to the sign-in page by the administrator's own command, well before the next periodic check.
             // Polls the address the person sees: a navigation the browser supersedes on the way (ERR_ABORTED) is not a failure.
-            await Expect(page).ToHaveURLAsync(new Regex("/cuenta/ingresar"), new() { Timeout = (QuickSessionChecksFixture.Seconds - 2) * 1000 });
+            await Expect(page).ToHaveURLAsync(new Regex("/cuenta/ingresar"), new() { Timeout = (BrowserFixture.RevalidationSeconds - 2) * 1000 });
             await Expect(page.Locator("#usuario")).ToBeVisibleAsync();
         }
         finally { await page.Context.CloseAsync(); }
@@ -49,7 +44,7 @@ public class DeactivationTests(QuickSessionChecksFixture browser) : IClassFixtur
                 await db.SaveChangesAsync();
             }
 
-            await Expect(page).ToHaveURLAsync(new Regex("/cuenta/ingresar"), new() { Timeout = (QuickSessionChecksFixture.Seconds + 5) * 1000 });
+            await Expect(page).ToHaveURLAsync(new Regex("/cuenta/ingresar"), new() { Timeout = (BrowserFixture.RevalidationSeconds + 5) * 1000 });
             await Expect(page.Locator("#usuario")).ToBeVisibleAsync();
         }
         finally { await page.Context.CloseAsync(); }

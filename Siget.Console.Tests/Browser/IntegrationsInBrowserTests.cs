@@ -4,7 +4,7 @@ using Siget.Console.Tests.Infrastructure;
 namespace Siget.Console.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
-public class IntegrationsInBrowserTests(BrowserFixture f) : IClassFixture<BrowserFixture>
+public class IntegrationsInBrowserTests(BrowserFixture f)
 {
     [Fact]
     public async Task The_administrator_creates_a_key_sees_its_secret_once_and_revokes_it()

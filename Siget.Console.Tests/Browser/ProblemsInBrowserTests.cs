@@ -6,7 +6,7 @@ namespace Siget.Console.Tests.Browser;
 
 /// <summary>The supervisor turns recurring incidents into a problem, resolves it and its incidents in one step.</summary>
 [Collection(BrowserCollection.Name)]
-public class ProblemsInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public class ProblemsInBrowserTests(BrowserFixture browser)
 {
     [Fact]
     public async Task The_supervisor_opens_a_problem_from_a_recurrence_and_resolving_it_resolves_its_incidents()

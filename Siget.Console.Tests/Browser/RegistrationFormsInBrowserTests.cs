@@ -10,7 +10,7 @@ namespace Siget.Console.Tests.Browser;
 /// pushes text past the field's limit; and a half-written request survives a reload, for its author only, until sent.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public class RegistrationFormsInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public class RegistrationFormsInBrowserTests(BrowserFixture browser)
 {
     // A script can set a field's value past its maxlength; "ñ" weighs two bytes, so 20,000 of them (40 KB) were more
     // than a circuit message could carry, and the server kept the previous text.

@@ -7,7 +7,7 @@ namespace Siget.Console.Tests.Browser;
 
 /// <summary>The supervisor reads the dashboard, opens the tickets behind a number and takes them to Excel.</summary>
 [Collection(BrowserCollection.Name)]
-public class ReportsInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public class ReportsInBrowserTests(BrowserFixture browser)
 {
     [Fact]
     public async Task The_supervisor_drills_down_from_a_number_to_its_tickets_and_exports_them_to_Excel()

@@ -9,7 +9,7 @@ namespace Siget.Console.Tests.Browser;
 /// <summary>The technician's day in one flow, in a real browser against the real app on Kestrel:
 /// a phoned-in ticket is registered, found in the queue, taken and resolved.</summary>
 [Collection(BrowserCollection.Name)]
-public class TechnicianFlowTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+public class TechnicianFlowTests(BrowserFixture browser, ITestOutputHelper output)
 {
     /// <summary>Step screenshots for the reviewer (not assertions).</summary>
     private const string Shots = "/tmp/siget-shots";

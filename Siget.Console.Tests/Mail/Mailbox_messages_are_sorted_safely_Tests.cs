@@ -91,7 +91,7 @@ public sealed class Mailbox_messages_are_sorted_safely_Tests(MailServers servers
         row.Status.Should().Be(InboundStatus.Nuevo);
         var incoming = _desk.Incoming;
         (await incoming.ListAsync(_desk.Technician, [InboundStatus.Nuevo])).Should().ContainSingle(m => m.Id == row.Id);
-        (await incoming.MatchRequesterAsync(row)).Should().Be(_desk.Requester.UserId);
+        (await incoming.MatchRequesterAsync(row.FromAddress)).Should().Be(_desk.Requester.UserId);
 
         var ticket = await incoming.ConvertAsync(_desk.Technician, row.Id, new ConvertMailRequest
         {

@@ -30,7 +30,11 @@ public class ApiKey
 
     public IReadOnlyList<string> ScopeList => Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
-    public bool IsActiveAt(DateTime nowUtc) => RevokedAtUtc is null && (ExpiresAtUtc is null || ExpiresAtUtc > nowUtc);
+    public bool IsActiveAt(DateTime nowUtc) => IsActive(RevokedAtUtc, ExpiresAtUtc, nowUtc);
+
+    /// <summary>The one statement of "active", shared with the screens' <see cref="Services.Integrations.ApiKeyRow"/>.</summary>
+    public static bool IsActive(DateTime? revokedAtUtc, DateTime? expiresAtUtc, DateTime nowUtc) =>
+        revokedAtUtc is null && (expiresAtUtc is null || expiresAtUtc > nowUtc);
 }
 
 /// <summary>

@@ -11,6 +11,8 @@ namespace Siget.Console.Services.Integrations;
 /// <summary>What the administrator fills in to create a key.</summary>
 public sealed class ApiKeyForm
 {
+    public const int NameMaxLength = ApiKey.NameMaxLength;
+
     public string Name { get; set; } = "";
     public Channel Channel { get; set; } = Channel.Sismonitor;
     public IReadOnlyCollection<string> Scopes { get; set; } = [];
@@ -18,7 +20,7 @@ public sealed class ApiKeyForm
 }
 
 /// <summary>A key just created or rotated: <see cref="Text"/> is shown once and never stored.</summary>
-public sealed record IssuedApiKey(ApiKey Key, string Text);
+public sealed record IssuedApiKey(ApiKeyRow Key, string Text);
 
 /// <summary>
 /// API keys for other systems (Configuración → Integraciones, and <c>crear-clave-api</c>): create, revoke (at once),
@@ -28,11 +30,11 @@ public sealed class ApiKeyAdministration(IDbContextFactory<SigetDbContext> dbFac
 {
     public static readonly TimeSpan DefaultGrace = TimeSpan.FromHours(24);
 
-    public async Task<IReadOnlyList<ApiKey>> ListAsync(Actor actor, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ApiKeyRow>> ListAsync(Actor actor, CancellationToken ct = default)
     {
         EnsureAdministrator(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.ApiKeys.AsNoTracking().OrderBy(k => k.RevokedAtUtc != null).ThenBy(k => k.Name).ToListAsync(ct);
+        return await db.ApiKeys.AsNoTracking().OrderBy(k => k.RevokedAtUtc != null).ThenBy(k => k.Name).Select(ApiKeyRow.Projection).ToListAsync(ct);
     }
 
     public async Task<IssuedApiKey> CreateAsync(Actor actor, ApiKeyForm form, CancellationToken ct = default)
@@ -69,7 +71,7 @@ public sealed class ApiKeyAdministration(IDbContextFactory<SigetDbContext> dbFac
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(actorId, actorName, "Clave de API creada", $"{name} ({key.PublicId})",
             after: $"Canal {form.Channel.Label()}; alcances {key.Scopes}; vence {(form.ExpiresAtUtc?.ToString("u") ?? "nunca")}", ct: ct);
-        return new IssuedApiKey(key, ApiKeySecrets.Format(key.PublicId, secret));
+        return new IssuedApiKey(ApiKeyRow.From(key), ApiKeySecrets.Format(key.PublicId, secret));
     }
 
     /// <summary>Revoked at once: the next request with it gets 401.</summary>
@@ -101,7 +103,7 @@ public sealed class ApiKeyAdministration(IDbContextFactory<SigetDbContext> dbFac
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(actor.UserId, actor.Name, "Clave de API rotada", $"{key.Name} ({key.PublicId})",
             after: $"La clave anterior vale hasta {key.PreviousValidUntilUtc:u}", ct: ct);
-        return new IssuedApiKey(key, ApiKeySecrets.Format(key.PublicId, secret));
+        return new IssuedApiKey(ApiKeyRow.From(key), ApiKeySecrets.Format(key.PublicId, secret));
     }
 
     private static void EnsureAdministrator(Actor actor)

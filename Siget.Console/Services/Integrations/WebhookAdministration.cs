@@ -9,16 +9,17 @@ using Siget.Core.Access;
 namespace Siget.Console.Services.Integrations;
 
 /// <summary>A subscription just created: its signing secret is shown to the administrator (and kept, the sender needs it).</summary>
-public sealed record CreatedWebhook(WebhookSubscription Subscription, string Secret);
+public sealed record CreatedWebhook(WebhookRow Subscription, string Secret);
 
 /// <summary>Webhook subscriptions per key, and the parked deliveries an administrator can send again. Audited.</summary>
 public sealed class WebhookAdministration(IDbContextFactory<SigetDbContext> dbFactory, TimeProvider clock, AuditLog audit, WebhookAddresses addresses)
 {
-    public async Task<IReadOnlyList<WebhookSubscription>> ListAsync(Actor actor, int keyId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<WebhookRow>> ListAsync(Actor actor, int keyId, CancellationToken ct = default)
     {
         EnsureAdministrator(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.WebhookSubscriptions.AsNoTracking().Where(s => s.ApiKeyId == keyId).OrderBy(s => s.Id).ToListAsync(ct);
+        return await db.WebhookSubscriptions.AsNoTracking().Where(s => s.ApiKeyId == keyId).OrderBy(s => s.Id)
+            .Select(s => new WebhookRow(s.Id, s.Url, s.Events, s.Active)).ToListAsync(ct);
     }
 
     public async Task<CreatedWebhook> CreateAsync(Actor actor, int keyId, string url, WebhookEvents events, CancellationToken ct = default)
@@ -38,7 +39,7 @@ public sealed class WebhookAdministration(IDbContextFactory<SigetDbContext> dbFa
         await db.SaveChangesAsync(ct);
         WebhookSubscriptionCache.Invalidate();
         await audit.RecordAsync(actor.UserId, actor.Name, "Webhook registrado", $"{key.Name}: {uri.AbsoluteUri}", after: events.ToString(), ct: ct);
-        return new CreatedWebhook(subscription, secret);
+        return new CreatedWebhook(new WebhookRow(subscription.Id, subscription.Url, subscription.Events, subscription.Active), secret);
     }
 
     public async Task DeactivateAsync(Actor actor, int subscriptionId, CancellationToken ct = default)
@@ -54,12 +55,12 @@ public sealed class WebhookAdministration(IDbContextFactory<SigetDbContext> dbFa
     }
 
     /// <summary>Deliveries that gave up (Detenido), newest first.</summary>
-    public async Task<IReadOnlyList<WebhookDelivery>> ParkedAsync(Actor actor, CancellationToken ct = default)
+    public async Task<IReadOnlyList<ParkedDeliveryRow>> ParkedAsync(Actor actor, CancellationToken ct = default)
     {
         EnsureAdministrator(actor);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.WebhookDeliveries.AsNoTracking().Where(d => d.Status == WebhookDeliveryStatus.Detenido)
-            .OrderByDescending(d => d.Id).Take(100).ToListAsync(ct);
+            .OrderByDescending(d => d.Id).Take(100).Select(d => new ParkedDeliveryRow(d.Id, d.Event, d.TicketNumber, d.Attempts, d.LastError)).ToListAsync(ct);
     }
 
     /// <summary>Sends a parked delivery again on the next pass (same delivery id).</summary>

@@ -321,20 +321,22 @@ public sealed class IncomingMail(IDbContextFactory<SigetDbContext> dbFactory, IO
     public static bool MayWork(Actor actor) => actor.Role is Role.Tecnico or Role.Especialista or Role.Supervisor or Role.Administrador;
     public static bool MayAdminister(Actor actor) => actor.Role is Role.Supervisor or Role.Administrador;
 
-    public async Task<IReadOnlyList<InboundMail>> ListAsync(Actor actor, IReadOnlyCollection<InboundStatus> states, CancellationToken ct = default)
+    public async Task<IReadOnlyList<InboundMailRow>> ListAsync(Actor actor, IReadOnlyCollection<InboundStatus> states, CancellationToken ct = default)
     {
         if (!MayWork(actor) || (states.Contains(InboundStatus.Cuarentena) && !MayAdminister(actor)))
             throw new DomainException("No tiene permiso para ver el correo entrante.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Set<InboundMail>().AsNoTracking().Where(m => states.Contains(m.Status))
-            .OrderByDescending(m => m.ReceivedAtUtc).ThenByDescending(m => m.Id).Take(ListMax).ToListAsync(ct);
+            .OrderByDescending(m => m.ReceivedAtUtc).ThenByDescending(m => m.Id).Take(ListMax)
+            .Select(m => new InboundMailRow(m.Id, m.FromAddress, m.FromName, m.Subject, m.Body, m.ReceivedAtUtc, m.Status, m.Note, m.TicketNumber))
+            .ToListAsync(ct);
     }
 
     /// <summary>The person whose address sent the message, if any (to preselect the requester).</summary>
-    public async Task<string?> MatchRequesterAsync(InboundMail row, CancellationToken ct = default)
+    public async Task<string?> MatchRequesterAsync(string fromAddress, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var normalized = row.FromAddress.ToUpperInvariant();
+        var normalized = fromAddress.ToUpperInvariant();
         return await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == normalized && u.IsActive).OrderBy(u => u.Id).Select(u => u.Id).FirstOrDefaultAsync(ct);
     }
 

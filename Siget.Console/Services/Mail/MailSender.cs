@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using Siget.Console.Data;
 using Siget.Console.Telemetry;
+using Siget.Core;
+using Siget.Core.Access;
 
 namespace Siget.Console.Services.Mail;
 
@@ -123,6 +125,18 @@ public sealed class MailSender(IDbContextFactory<SigetDbContext> dbFactory, Mail
             }
         }
         return sent;
+    }
+
+    /// <summary>The outbox for the administrator's mail page: counts by state and the latest 100 mails not sent.</summary>
+    public async Task<OutboxSummary> OutboxAsync(Actor actor, CancellationToken ct = default)
+    {
+        if (actor.Role != Role.Administrador) throw new DomainException("Solo los administradores ven la bandeja de salida.");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var counts = await db.Set<OutboxMail>().GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        int Count(OutboxStatus status) => counts.FirstOrDefault(c => c.Key == status)?.Count ?? 0;
+        var unsent = await db.Set<OutboxMail>().AsNoTracking().Where(m => m.Status != OutboxStatus.Enviado).OrderByDescending(m => m.Id).Take(100)
+            .Select(m => new OutboxMailRow(m.Id, m.CreatedAtUtc, m.ToAddress, m.TicketNumber, m.Status, m.Attempts, m.LastError)).ToListAsync(ct);
+        return new OutboxSummary(Count(OutboxStatus.Pendiente), Count(OutboxStatus.Enviado), Count(OutboxStatus.Fallido), unsent);
     }
 
     /// <summary>An administrator sends a failed (or waiting) mail again now.</summary>

@@ -54,5 +54,12 @@ export function attach(root, page) {
     },
   };
   for (const [name, listener] of Object.entries(listeners)) root.addEventListener(name, listener);
-  return { detach: () => { for (const [name, listener] of Object.entries(listeners)) root.removeEventListener(name, listener); } };
+  // Moves work from here on (the page attaches this after its first interactive render): browser tests wait for it.
+  root.dataset.movesReady = 'true';
+  return {
+    detach: () => {
+      for (const [name, listener] of Object.entries(listeners)) root.removeEventListener(name, listener);
+      delete root.dataset.movesReady;
+    },
+  };
 }
