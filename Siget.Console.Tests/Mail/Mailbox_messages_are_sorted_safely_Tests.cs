@@ -117,6 +117,30 @@ public sealed class Mailbox_messages_are_sorted_safely_Tests(MailServers servers
     }
 
     [Fact]
+    public async Task With_automatic_registration_on_a_request_from_the_institution_s_own_people_becomes_a_ticket_at_once()
+    {
+        await using var desk = await MailDesk.StartAsync(servers, new Dictionary<string, string>
+        {
+            ["Mail:AutoRegister:Enabled"] = "true", ["Mail:AutoRegister:Domains:0"] = "entidad.gob.pe", ["Mail:AutoRegister:ServiceCode"] = "5",
+        });
+        var own = From(desk.AddressOf(desk.Requester), "La impresora no imprime", "Sale la hoja en blanco.");
+        var stranger = From("vecino@gmail.com", "Consulta", "¿Atienden los sábados?");
+        var unsigned = From(desk.AddressOf(desk.Requester), "Sin firma", "Texto.", authenticated: false);
+        foreach (var m in new[] { own, stranger, unsigned }) await servers.DeliverAsync(desk.Mailbox, m);
+
+        await desk.Reader.ReadOnceAsync();
+
+        var rows = (await desk.InboundAsync()).ToDictionary(r => r.Subject);
+        rows["La impresora no imprime"].Status.Should().Be(InboundStatus.Convertido);
+        rows["Consulta"].Status.Should().Be(InboundStatus.Nuevo, "an address outside the institution waits for a technician");
+        rows["Sin firma"].Status.Should().Be(InboundStatus.Cuarentena, "unauthenticated mail is never attributed, let alone registered");
+        await using var db = desk.App.CreateDbContext();
+        var ticket = await db.Tickets.Include(t => t.History).AsNoTracking().SingleAsync(t => t.Number == rows["La impresora no imprime"].TicketNumber);
+        (ticket.Channel, ticket.RequesterId, ticket.Priority).Should().Be((Channel.CorreoElectronico, desk.Requester.UserId, Priority.Baja));
+        ticket.History.Single().ActorName.Should().Be("Sistema");
+    }
+
+    [Fact]
     public async Task A_message_without_a_trusted_authentication_result_is_quarantined_and_never_attributed()
     {
         var ticket = await _desk.TakenAsync($"Suplantación {_desk.Tag}");

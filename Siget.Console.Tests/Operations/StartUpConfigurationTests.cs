@@ -34,6 +34,7 @@ public sealed class StartUpConfigurationTests
     [InlineData("Mail:MaxMessageBytes", "0", "Mail:MaxMessageBytes")]
     [InlineData("Mail:OwnAddresses:0", "no-es-correo", "Mail:OwnAddresses")]
     [InlineData("Correo:Smtp:Host", "smtp.entidad.gob.pe", "«Correo» se llama ahora «Mail»")]
+    [InlineData("Mail:AutoRegister:Enabled", "true", "Mail:AutoRegister:ServiceCode")]
     [InlineData("Api:PermitLimit", "0", "Api:PermitLimit")]
     [InlineData("Api:WindowSeconds", "3601", "Api:WindowSeconds")]
     [InlineData("Webhooks:MaxAttempts", "0", "Webhooks:MaxAttempts")]

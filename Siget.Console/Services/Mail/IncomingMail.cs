@@ -152,6 +152,31 @@ public sealed class IncomingMail(IDbContextFactory<SigetDbContext> dbFactory, IO
         var refusal = number is null ? null : await ReplyAsync(row, message, number, body, ct);
         if (number is not null && refusal is null) return;
         await SetAsync(row, InboundStatus.Nuevo, number is null ? null : $"Menciona el ticket {number}, pero no se agregó como respuesta: {refusal}", ct);
+        if (number is null) await RegisterAutomaticallyAsync(row, body, o.AutoRegister, ct);
+    }
+
+    /// <summary>A new request from one of the institution's own people, when the agency chose so: registered at once by
+    /// «Sistema», low priority until a technician reviews it. If it cannot be, it simply stays in «Correo entrante».</summary>
+    private async Task RegisterAutomaticallyAsync(InboundMail row, string body, MailAutoRegistration auto, CancellationToken ct)
+    {
+        if (!auto.Enabled || !auto.Domains.Any(d => string.Equals(d.Trim(), MailAddresses.DomainOf(row.FromAddress), StringComparison.OrdinalIgnoreCase)))
+            return;
+        if (await MatchRequesterAsync(row.FromAddress, ct) is not { Length: > 0 } requesterId) return;
+        try
+        {
+            var ticket = await ConvertAsync(Actor.System, row.Id, new ConvertMailRequest
+            {
+                RequesterId = requesterId, Kind = TicketKind.Incidencia, SubcategoryCode = auto.ServiceCode,
+                Subject = string.IsNullOrWhiteSpace(row.Subject) ? "(sin asunto)" : row.Subject,
+                Description = string.IsNullOrWhiteSpace(body) ? "(correo sin texto)" : body,
+                Impact = OperatingImpact.Leve, AlternativeAvailable = true,
+            }, ct);
+            log.LogInformation("Correo {MessageId} de {From} registrado automáticamente como {Number}", row.MessageId, row.FromAddress, ticket.Number);
+        }
+        catch (DomainException ex)
+        {
+            log.LogWarning("Correo {MessageId}: no se registró automáticamente ({Reason}); queda en Correo entrante", row.MessageId, ex.Message);
+        }
     }
 
     /// <summary>Adds the message to its ticket as a public reply of its sender; else why not (then it waits in «Correo entrante»).</summary>
@@ -344,7 +369,7 @@ public sealed class IncomingMail(IDbContextFactory<SigetDbContext> dbFactory, IO
     /// and the original message; the message row changes in the same transaction, so two technicians cannot both convert it.</summary>
     public async Task<Ticket> ConvertAsync(Actor actor, long id, ConvertMailRequest request, CancellationToken ct = default)
     {
-        if (!MayWork(actor)) throw new DomainException("Solo el personal de la UTI registra tickets desde el correo.");
+        if (!MayWork(actor) && actor.Role != Role.Sistema) throw new DomainException("Solo el personal de la UTI registra tickets desde el correo.");
         var row = await GetAsync(id, ct);
         if (row.Status != InboundStatus.Nuevo) throw new DomainException("Este correo ya fue atendido por otra persona.");
         var message = await LoadAsync(row, ct);

@@ -43,6 +43,18 @@ public sealed class ImapOptions
     public override string ToString() => $"{Host}:{Port} ({Security})";
 }
 
+/// <summary>Section 6.2 a) has UTI staff register what arrives by mail; an agency may choose, for its own people, to
+/// have SIGET register it at once (off by default). Only authenticated mail from an active account whose address is in
+/// one of <see cref="Domains"/> qualifies; the rest waits in «Correo entrante» as always.</summary>
+public sealed class MailAutoRegistration
+{
+    public bool Enabled { get; set; }
+    /// <summary>The institution's domains (entidad.gob.pe).</summary>
+    public List<string> Domains { get; set; } = [];
+    /// <summary>The catalog service the ticket gets until a technician changes it (e.g. the general "other" service).</summary>
+    public int ServiceCode { get; set; }
+}
+
 public sealed class MailSenderIdentity
 {
     public string Address { get; set; } = "";
@@ -59,6 +71,7 @@ public sealed class MailOptions : IValidatableObject
     public MailServerOptions Smtp { get; set; } = new();
     public ImapOptions Imap { get; set; } = new();
     public MailSenderIdentity Sender { get; set; } = new();
+    public MailAutoRegistration AutoRegister { get; set; } = new();
     /// <summary>Public address of the console, for the links in the mails (e.g. https://siget.entidad.gob.pe).</summary>
     public string BaseUrl { get; set; } = "http://localhost:5080";
     /// <summary>authserv-id of the receiving servers whose Authentication-Results are trusted (e.g. mx.entidad.gob.pe).</summary>
@@ -92,6 +105,10 @@ public sealed class MailOptions : IValidatableObject
             yield return new ValidationResult("debe ser una dirección de correo válida para enviar avisos.", ["Sender:Address"]);
         foreach (var own in OwnAddresses.Where(a => !IsAddress(a)))
             yield return new ValidationResult($"contiene «{own}», que no es una dirección de correo.", ["OwnAddresses"]);
+        if (AutoRegister.Enabled && AutoRegister.ServiceCode <= 0)
+            yield return new ValidationResult("debe ser el código de un servicio del catálogo si AutoRegister:Enabled es true.", ["AutoRegister:ServiceCode"]);
+        if (AutoRegister.Enabled && AutoRegister.Domains.Count == 0)
+            yield return new ValidationResult("debe nombrar al menos un dominio (entidad.gob.pe) si AutoRegister:Enabled es true.", ["AutoRegister:Domains"]);
         if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
             yield return new ValidationResult("debe ser una dirección http(s) absoluta (https://siget.entidad.gob.pe).", ["BaseUrl"]);
         foreach (var (key, value, min, max) in new (string, long, long, long)[]
