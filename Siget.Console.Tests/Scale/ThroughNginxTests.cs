@@ -60,7 +60,7 @@ public sealed class NginxInstances : IAsyncLifetime
 
     private SigetAppFactory Start(Dictionary<string, string> settings)
     {
-        var app = new SigetAppFactory(settings: settings, postgreSql: _database);
+        var app = new SigetAppFactory(settings: settings, postgreSql: _database, staticFiles: true);
         app.UseKestrel(0);
         app.StartServer();
         return app;
@@ -185,26 +185,26 @@ public sealed class ThroughNginxTests(NginxInstances instances) : IClassFixture<
         var token = "caida" + Guid.NewGuid().ToString("N")[..6];
         try
         {
-            string number;
-            await using (var seed = new SigetAppFactory(settings: new Dictionary<string, string> { ["Redis:Connection"] = redis, ["Redis:Prefix"] = prefix }, postgreSql: database))
-            {
-                var technician = await seed.AddPersonAsync("tecnico", Role.Tecnico, "Luis Mendoza");
-                var requester = await seed.AddPersonAsync("usuario", Role.Usuario, "María Flores");
-                await seed.AddPersonAsync("supervisor", Role.Supervisor, "Carmen Rojas");
-                number = (await seed.Service<TicketRegistration>().RegisterAsync(technician, HelpDeskFixture.Phoned(requester, subject: $"Servidor caído {token}"))).Number;
-            }
             var environment = new Dictionary<string, string>
             {
+                // Development: a process of its own serves the build's scripts and styles only there; the first
+                // process also adds the demo people (the second finds them).
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
                 ["Database__Provider"] = "PostgreSql", ["ConnectionStrings__Siget"] = database,
                 ["Redis__Connection"] = redis, ["Redis__Prefix"] = prefix, ["Proxy__KnownProxies"] = "127.0.0.1",
             };
             await using var first = SigetProcess.Start(folder, environment);
+            var firstPort = await ListeningPortAsync(first);
             await using var second = SigetProcess.Start(folder, environment);
-            var processes = new Dictionary<int, SigetProcess>
+            var processes = new Dictionary<int, SigetProcess> { [firstPort] = first, [await ListeningPortAsync(second)] = second };
+            string number;
+            await using (var other = new SigetAppFactory(settings: new Dictionary<string, string> { ["Redis:Connection"] = redis, ["Redis:Prefix"] = prefix }, postgreSql: database))
             {
-                [await ListeningPortAsync(first)] = first,
-                [await ListeningPortAsync(second)] = second,
-            };
+                await using var db = other.CreateDbContext();
+                var technician = db.Users.Single(u => u.UserName == "tecnico1").ToActor();
+                var requester = db.Users.Single(u => u.UserName == "usuario1").ToActor();
+                number = (await other.Service<TicketRegistration>().RegisterAsync(technician, HelpDeskFixture.Phoned(requester, subject: $"Servidor caído {token}"))).Number;
+            }
             await using var front = await NginxFront.StartAsync([.. processes.Keys.Select(p => new Uri($"http://127.0.0.1:{p}"))]);
             var page = await instances.NewPageAsync();
             try
