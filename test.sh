@@ -13,18 +13,21 @@ fi
 
 # The PostgreSQL tests start a private cluster with Debian's PostgreSQL 15; the multi-instance tests start redis-server;
 # the mail tests read a help-desk mailbox on Debian's Dovecot (private config, spare port) while smtp4dev (a local dotnet
-# tool, restored below) receives what SIGET sends. Each server is started and stopped by the tests themselves.
+# tool, restored below) receives what SIGET sends; the tests in front of two instances run Debian's nginx with the shipped
+# docs/nginx-siget.conf (private config, spare port). Each server is started and stopped by the tests themselves.
 need=()
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql-15)
 command -v redis-server >/dev/null || need+=(redis-server)
 [ -x /usr/sbin/dovecot ] || need+=(dovecot-imapd)
+[ -x /usr/sbin/nginx ] || need+=(nginx)
 if [ ${#need[@]} -gt 0 ]; then
-  echo "Installing ${need[*]} for the database, multi-instance and mail tests..."
+  echo "Installing ${need[*]} for the database, multi-instance, proxy and mail tests..."
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null \
     || { echo "Could not install ${need[*]}"; echo "0 passed, 1 failed"; exit 1; }
   # The packages' own system-wide services are not needed.
   $SUDO systemctl disable --now dovecot >/dev/null 2>&1 || true
+  $SUDO systemctl disable --now nginx >/dev/null 2>&1 || true
 fi
 
 dotnet tool restore >/dev/null || { echo "dotnet tool restore failed"; echo "0 passed, 1 failed"; exit 1; }

@@ -27,7 +27,7 @@ namespace Siget.Console.Tests.Infrastructure;
 /// </summary>
 public sealed class SigetAppFactory(bool demoData = false, DateTimeOffset? now = null, bool realClock = false,
     IReadOnlyDictionary<string, string>? settings = null, string? folder = null, Action<IServiceCollection>? testServices = null,
-    DatabaseProvider? provider = null, string? postgreSql = null)
+    DatabaseProvider? provider = null, string? postgreSql = null, bool staticFiles = false)
     : WebApplicationFactory<Program>
 {
     /// <summary>The database this app runs on.</summary>
@@ -57,6 +57,9 @@ public sealed class SigetAppFactory(bool demoData = false, DateTimeOffset? now =
     {
         Directory.CreateDirectory(_folder);
         builder.UseEnvironment(demoData ? "Development" : "Testing");
+        // A browser needs the scripts and styles, which outside Development come from the build's manifest only when
+        // asked (with demo data the Development environment does it).
+        if (staticFiles && !demoData) builder.UseStaticWebAssets();
         if (Provider == DatabaseProvider.PostgreSql)
         {
             builder.UseSetting("ConnectionStrings:Siget", PostgreSqlConnectionString);
