@@ -68,6 +68,8 @@ public sealed partial class BenchServer : IAsyncDisposable
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["Sla__Motor__IntervalSeconds"] = "0";
         start.Environment["RecurrenceWatch__IntervalSeconds"] = "0"; // background passes would run under the scenarios
+        // Every simulated person signs in from this one address: the per-client sign-in limit is for people, not the bench.
+        start.Environment["SignIn__PermitLimit"] = "100000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         start.Environment["Attachments__Path"] = Path.Combine(BenchPaths.DataFolder, "attachments");
