@@ -185,21 +185,21 @@ public sealed partial class TicketRegistration(IDbContextFactory<SigetDbContext>
         var requester = await db.Users.AsNoTracking().Include(u => u.Unit)
             .SingleOrDefaultAsync(u => u.Id == requesterId && u.IsActive && u.Role != Role.Proveedor, ct)
             ?? throw new DomainException("La persona solicitante no existe o está inactiva.");
-        var unit = atUnitId is int unitId
-            ? await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId && u.Active, ct) ?? throw new DomainException("La unidad o Tambo elegido no existe.")
-            : requester.Unit;
+        var unit = atUnitId is int unitId ? await ActiveUnitAsync(db, unitId, ct) : requester.Unit;
         return new TicketRequester(requester.Id, requester.FullName, unit?.Id, unit?.Name,
             QueueOrder.IsPreferential(requester.Classification, unit?.ServesCitizens == true));
     }
 
     private static async Task<TicketRequester> CitizenRequesterAsync(SigetDbContext db, CitizenRequest citizen, CancellationToken ct)
     {
-        string? unitName = null;
-        if (citizen.UnitId is int unitId)
-            unitName = await db.Units.AsNoTracking().Where(u => u.Id == unitId && u.Active).Select(u => u.Name).SingleOrDefaultAsync(ct)
-                ?? throw new DomainException("La unidad o Tambo elegido no existe.");
+        var unitName = citizen.UnitId is int unitId ? (await ActiveUnitAsync(db, unitId, ct)).Name : null;
         return TicketRequester.Citizen(citizen.FullName, citizen.Document, citizen.UnitId, unitName);
     }
+
+    /// <summary>Where the case is, when the person registering names it: an active unit or Tambo.</summary>
+    private static async Task<Unit> ActiveUnitAsync(SigetDbContext db, int unitId, CancellationToken ct) =>
+        await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == unitId && u.Active, ct)
+        ?? throw new DomainException("La unidad o Tambo elegido no existe.");
 
     /// <summary>Hands a new ticket to the available technician with the fewest open tickets, if there is one.</summary>
     private static async Task AssignAutomaticallyAsync(SigetDbContext db, Ticket ticket, DateTime now, CancellationToken ct)
