@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Siget.Console.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
 
 namespace Siget.Console.Tests.Browser;
 
@@ -28,7 +29,8 @@ public class IntegrationsInBrowserTests(BrowserFixture f)
         (await secret.InnerTextAsync()).Should().StartWith("sgt_");
         await page.ScreenshotAsync(new() { Path = "/tmp/siget-integraciones-1366.png", FullPage = true });
         await page.GetByRole(AriaRole.Button, new() { Name = "Ya la guardé" }).ClickAsync();
-        (await page.GetByTestId("secreto").CountAsync()).Should().Be(0);
+        // The dialog closes on the next render; wait for it rather than reading the count once.
+        await Expect(page.GetByTestId("secreto")).ToHaveCountAsync(0);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Revocar la clave Intranet de prueba" }).ClickAsync();
         await page.GetByText("Clave «Intranet de prueba» revocada").WaitForAsync();

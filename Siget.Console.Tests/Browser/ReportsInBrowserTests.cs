@@ -28,7 +28,7 @@ public class ReportsInBrowserTests(BrowserFixture browser)
 
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Recibidos" })).ToBeVisibleAsync();
             await Expect(page.Locator("#reporte-total")).ToContainTextAsync($"{received.ToString("N0", CultureInfo.GetCultureInfo("es-PE"))} tickets");
-            (await page.Locator("table.report-tickets tbody tr").CountAsync()).Should().Be(Math.Min(received, 50), "fifty to a page");
+            await Expect(page.Locator("table.report-tickets tbody tr")).ToHaveCountAsync(Math.Min(received, 50)); // fifty to a page
 
             var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Exportar Excel" }).ClickAsync());
             download.SuggestedFilename.Should().StartWith("tickets-recibidos-").And.EndWith(".xlsx");
