@@ -48,8 +48,20 @@ public partial class QueuePage
     [SupplyParameterFromQuery(Name = "unidad")] public string? UnitParam { get; set; }
     [SupplyParameterFromQuery(Name = "q")] public string? SearchParam { get; set; }
 
+    /// <summary>
+    /// The first rows of the queue and its total, read before the first paint: prerendered into the page's HTML (the
+    /// technician sees tickets before the circuit is up) and handed to the circuit with the page, so the circuit's first
+    /// render shows the same rows and its list's first request is answered from them instead of reading them again.
+    /// </summary>
+    [PersistentState] public QueueFirstWindow? FirstWindow { get; set; }
+
+    /// <summary>Enough rows for the list's first request on a tall screen (its height in rows plus both overscans).</summary>
+    public const int FirstWindowSize = 50;
+
     private Actor? actor;
     private int? total;
+    // Rows shown as plain rows until the virtualised list has its own (see LoadRows).
+    private IReadOnlyList<QueueRow>? firstRows;
     private Virtualize<QueueRow>? virtualize;
     private IDisposable? subscription;
     // Live refresh: at most one running; changes that arrive meanwhile ask for one more (see OnTicketChanged).
@@ -135,12 +147,32 @@ public partial class QueuePage
         ignored = query.Ignored;
         moreFilters |= ExtraFilterCount > 0;
         if (moreFilters) await LoadFilterOptionsAsync();
-        if (virtualize is not null && !FilterEquals(previous, Filter))
+        if (virtualize is null)
         {
+            await ShowFirstWindowAsync();
+        }
+        else if (!FilterEquals(previous, Filter))
+        {
+            firstRows = null;
             highlighted.Clear();
             shown.Clear();
             await virtualize.RefreshDataAsync();
         }
+    }
+
+    /// <summary>The first window for this person and view: the one handed over from the prerendered page when it is
+    /// theirs and the same view, otherwise read now (also when the page is reached by navigating inside the circuit).</summary>
+    private async Task ShowFirstWindowAsync()
+    {
+        var key = $"{actor!.UserId}|{Filter.View}|{string.Join(',', Filter.States)}|{(Filter with { States = [] })}";
+        if (FirstWindow is not { } first || first.Key != key)
+        {
+            var result = await Windows.QueueAsync(actor, Filter, 0, FirstWindowSize);
+            first = FirstWindow = new QueueFirstWindow(key, result.Rows, result.Total);
+        }
+        firstRows = first.Rows;
+        total = first.Total;
+        foreach (var row in first.Rows) shown[row.Id] = true;
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -171,7 +203,18 @@ public partial class QueuePage
 
     private async ValueTask<ItemsProviderResult<QueueRow>> LoadRows(ItemsProviderRequest request)
     {
-        var result = await Windows.QueueAsync(actor!, Filter, request.StartIndex, request.Count, request.CancellationToken);
+        QueueResult result;
+        if (firstRows is { } first && request.StartIndex == 0 && request.Count > 0 && (request.Count <= first.Count || first.Count == total))
+        {
+            // The list's first request, answered from the rows already on screen; they leave once the list has drawn
+            // its own. They sit below the list, so while both exist the list's rows cover them: nothing moves.
+            result = new QueueResult(first.Take(request.Count).ToList(), total!.Value);
+            _ = HandOverFirstRowsAsync();
+        }
+        else
+        {
+            result = await Windows.QueueAsync(actor!, Filter, request.StartIndex, request.Count, request.CancellationToken);
+        }
         if (total != result.Total)
         {
             total = result.Total;
@@ -179,6 +222,14 @@ public partial class QueuePage
         }
         foreach (var row in result.Rows) shown[row.Id] = true;
         return new ItemsProviderResult<QueueRow>(result.Rows, result.Total);
+    }
+
+    private async Task HandOverFirstRowsAsync()
+    {
+        await Task.Yield(); // after the list renders the rows it was just given
+        firstRows = null;
+        FirstWindow = null;
+        StateHasChanged();
     }
 
     /// <summary>
@@ -241,6 +292,13 @@ public partial class QueuePage
     {
         // Virtualize.RefreshDataAsync fetches but does not render: the page renders (its title and filters are
         // skipped by QueueRegion; rows are shared markup, see QueueRowMarkup).
+        if (firstRows is not null)
+        {
+            // The list has not drawn yet (its size is not known before the browser reports it): the plain rows follow.
+            var result = await Windows.QueueAsync(actor!, Filter, 0, FirstWindowSize);
+            if (firstRows is not null) (firstRows, total) = (result.Rows, result.Total);
+            foreach (var row in result.Rows) shown[row.Id] = true;
+        }
         if (virtualize is not null) await virtualize.RefreshDataAsync();
         StateHasChanged();
         if (alertsOn && alert is not null)
@@ -306,3 +364,7 @@ public partial class QueuePage
         subscription?.Dispose();
     }
 }
+
+/// <summary>The queue's first rows and total for one person and view (<see cref="Key"/>), as the prerendered page
+/// hands them to the circuit.</summary>
+public sealed record QueueFirstWindow(string Key, IReadOnlyList<QueueRow> Rows, int Total);
