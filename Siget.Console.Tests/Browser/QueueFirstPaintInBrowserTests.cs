@@ -52,6 +52,71 @@ public class QueueFirstPaintInBrowserTests(BrowserFixture browser)
         }
     }
 
+    /// <summary>
+    /// The page's data is read before the circuit exists and the screen follows the feed only once the circuit is up: a
+    /// ticket registered in between (here: while the circuit's connection is held back) must still show.
+    /// </summary>
+    [Theory]
+    [InlineData("tecnico1", "/cola/todos?q={tag}", "tr.queue-row a.queue-number")]
+    [InlineData("usuario1", "/portal", "li.portal-ticket a.queue-number")]
+    public async Task A_ticket_registered_between_the_first_paint_and_the_circuit_still_shows(string user, string path, string numbers)
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var before = await browser.RegisterOpenTicketAsync("usuario1", $"Antes del circuito {tag}");
+        var page = await browser.SignedInPageAsync(user);
+        var held = new TaskCompletionSource();
+        try
+        {
+            await page.RouteAsync("**/_blazor/negotiate**", async route =>
+            {
+                await held.Task;
+                await route.ContinueAsync();
+            });
+            await page.GotoAsync(browser.BaseUrl + path.Replace("{tag}", tag), new() { WaitUntil = WaitUntilState.Commit });
+            await Expect(page.Locator(numbers, new() { HasText = before })).ToBeVisibleAsync();
+
+            var between = await browser.RegisterOpenTicketAsync("usuario1", $"Entre la página y el circuito {tag}");
+            held.SetResult();
+            await BrowserFixture.WaitForCircuitAsync(page);
+
+            await Expect(page.Locator(numbers, new() { HasText = between })).ToBeVisibleAsync();
+        }
+        finally
+        {
+            held.TrySetResult();
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_ticket_registered_between_the_first_paint_and_the_circuit_is_counted_on_the_board()
+    {
+        var page = await browser.SignedInPageAsync("supervisor");
+        var held = new TaskCompletionSource();
+        try
+        {
+            await page.RouteAsync("**/_blazor/negotiate**", async route =>
+            {
+                await held.Task;
+                await route.ContinueAsync();
+            });
+            await page.GotoAsync(browser.BaseUrl + "/tablero", new() { WaitUntil = WaitUntilState.Commit });
+            var summary = page.Locator(".board-summary");
+            var open = int.Parse(new string((await summary.InnerTextAsync()).TakeWhile(c => c != ' ').Where(char.IsDigit).ToArray()));
+
+            await browser.RegisterOpenTicketAsync("usuario1", $"Entre el tablero y el circuito {Guid.NewGuid().ToString("N")[..6]}");
+            held.SetResult();
+            await BrowserFixture.WaitForCircuitAsync(page);
+
+            await Expect(summary).ToContainTextAsync($"{(open + 1).ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("es-PE"))} tickets abiertos");
+        }
+        finally
+        {
+            held.TrySetResult();
+            await page.Context.CloseAsync();
+        }
+    }
+
     private sealed class Frame
     {
         public int Rows { get; set; }

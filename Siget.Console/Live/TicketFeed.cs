@@ -82,6 +82,11 @@ public sealed class TicketFeed : IDisposable
     /// read at the same version may be shared (<see cref="QueueWindows"/>).</summary>
     public long Version => Interlocked.Read(ref _version);
 
+    /// <summary>Where this instance's feed is now, comparable only with positions taken on the same instance and run:
+    /// a screen whose data was read at another position (another instance, a restart, changes since) reads it again.</summary>
+    public string Position => $"{_run}:{Version}";
+    private readonly Guid _run = Guid.NewGuid();
+
     /// <summary>Counts as a change for the caches keyed on <see cref="Version"/> (changes of other instances may have been missed).</summary>
     public void Invalidate() => Interlocked.Increment(ref _version);
 

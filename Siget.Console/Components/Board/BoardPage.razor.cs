@@ -66,8 +66,16 @@ public partial class BoardPage
             refused = "El tablero es para el Ejecutivo de la UTI. Use la cola de tickets.";
             return;
         }
-        Show(await Board.LoadAsync(actor));
+        var paint = FirstBoard ?? await FirstPaint<BoardSnapshot>.ReadAsync(Feed, () => Board.LoadAsync(actor));
+        firstPaint = paint;
+        Show(paint.Data);
+        FirstBoard = paint; // persisted if this is the prerender; let go once the circuit has drawn
     }
+
+    /// <summary>The board as prerendered, handed to the circuit: it shows the same cards at once, with no loading bar
+    /// in between and no second read.</summary>
+    [PersistentState] public FirstPaint<BoardSnapshot>? FirstBoard { get; set; }
+    private FirstPaint<BoardSnapshot>? firstPaint;
 
     private void Show(BoardSnapshot board)
     {
@@ -90,6 +98,8 @@ public partial class BoardPage
         if (snapshot is null || self is not null) return;
         self = DotNetObjectReference.Create(this);
         subscription = Feed.Subscribe(actor, _ => ReloadSoon());
+        if (firstPaint?.Missed(Feed) == true) _ = ReloadSoon(); // changes between the first read and following the feed
+        (firstPaint, FirstBoard) = (null, null);
         Availability.Changed += OnAvailabilityChanged;
         // At-risk and breached counts move with time even when nothing happens.
         timer = Clock.CreateTimer(_ => _ = ReloadSoon(), null, Periodic, Periodic);

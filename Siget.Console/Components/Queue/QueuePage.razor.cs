@@ -53,7 +53,7 @@ public partial class QueuePage
     /// technician sees tickets before the circuit is up) and handed to the circuit with the page, so the circuit's first
     /// render shows the same rows and its list's first request is answered from them instead of reading them again.
     /// </summary>
-    [PersistentState] public QueueFirstWindow? FirstWindow { get; set; }
+    [PersistentState] public FirstPaint<QueueFirstWindow>? FirstWindow { get; set; }
 
     /// <summary>Enough rows for the list's first request on a tall screen (its height in rows plus both overscans).</summary>
     public const int FirstWindowSize = 50;
@@ -62,6 +62,8 @@ public partial class QueuePage
     private int? total;
     // Rows shown as plain rows until the virtualised list has its own (see LoadRows).
     private IReadOnlyList<QueueRow>? firstRows;
+    // The feed's position when the first rows were read: changes published since are caught up once the screen follows the feed.
+    private FirstPaint<QueueFirstWindow>? firstPaint;
     private Virtualize<QueueRow>? virtualize;
     private IDisposable? subscription;
     // Live refresh: at most one running; changes that arrive meanwhile ask for one more (see OnTicketChanged).
@@ -165,11 +167,17 @@ public partial class QueuePage
     private async Task ShowFirstWindowAsync()
     {
         var key = $"{actor!.UserId}|{Filter.View}|{string.Join(',', Filter.States)}|{(Filter with { States = [] })}";
-        if (FirstWindow is not { } first || first.Key != key)
+        if (FirstWindow is not { } paint || paint.Data.Key != key)
         {
-            var result = await Windows.QueueAsync(actor, Filter, 0, FirstWindowSize);
-            first = FirstWindow = new QueueFirstWindow(key, result.Rows, result.Total);
+            paint = await FirstPaint<QueueFirstWindow>.ReadAsync(Feed, async () =>
+            {
+                var result = await Windows.QueueAsync(actor, Filter, 0, FirstWindowSize);
+                return new QueueFirstWindow(key, result.Rows, result.Total);
+            });
+            FirstWindow = paint; // persisted if this is the prerender; let go once the circuit has drawn
         }
+        firstPaint = paint;
+        var first = paint.Data;
         firstRows = first.Rows;
         total = first.Total;
         foreach (var row in first.Rows) shown[row.Id] = true;
@@ -179,6 +187,8 @@ public partial class QueuePage
     {
         if (!firstRender) return;
         subscription = Feed.Subscribe(actor!, OnTicketChanged, shown.ContainsKey);
+        if (firstPaint?.Missed(Feed) == true) _ = RefreshSoon();
+        (firstPaint, FirstWindow) = (null, null);
         alertsOn = await JS.InvokeAsync<bool>("sigetAlerts.enabled");
         if (alertsOn) StateHasChanged();
     }
@@ -247,6 +257,16 @@ public partial class QueuePage
                 highlighted[change.TicketId] = true;
                 if (MatchesView(change)) arrival = change; // one alert per refresh: the latest new ticket
             }
+        }
+        return RefreshSoon();
+    }
+
+    /// <summary>Starts a refresh, or asks the running one for one more.</summary>
+    private Task RefreshSoon()
+    {
+        lock (refreshGate)
+        {
+            if (disposed) return Task.CompletedTask;
             if (refreshRunning)
             {
                 refreshAgain = true;

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Siget.Console.Data;
 using Siget.Console.Services.Administration;
@@ -19,21 +20,22 @@ public sealed record BoardCard(
     string Subcategory, string? UnitName, string? AssigneeId, string? AssigneeName, int? VendorCompanyId,
     DateTime RegisteredAtUtc, DateTime? NextDueUtc, DateTime? WarnAtUtc, long Version)
 {
-    public BoardLane Lane => BoardLane.Of(Level, AssigneeId, VendorCompanyId);
+    [JsonIgnore] public BoardLane Lane => BoardLane.Of(Level, AssigneeId, VendorCompanyId);
 }
 
 /// <summary>One column: who (or which queue or company), whether the person is available, its load and its first cards.</summary>
 public sealed record BoardColumn(BoardLane Lane, string Title, bool? Available, int Count, int AtRisk, int Breached, IReadOnlyList<BoardCard> Cards)
 {
     /// <summary>Cards not shown (beyond <see cref="SupervisorBoard.CardsPerColumn"/>); the queue lists them all.</summary>
-    public int Hidden => Count - Cards.Count;
+    [JsonIgnore] public int Hidden => Count - Cards.Count;
 }
 
 public sealed record BoardLevel(SupportLevel Level, IReadOnlyList<BoardColumn> Columns);
 
 public sealed record BoardSnapshot(IReadOnlyList<BoardLevel> Levels, DateTime AtUtc)
 {
-    public IEnumerable<BoardCard> Cards => Levels.SelectMany(l => l.Columns).SelectMany(c => c.Cards);
+    // Computed properties are not handed over with a prerendered board (see BoardPage.FirstBoard).
+    [JsonIgnore] public IEnumerable<BoardCard> Cards => Levels.SelectMany(l => l.Columns).SelectMany(c => c.Cards);
     public BoardColumn? Column(BoardLane lane) => Levels.SelectMany(l => l.Columns).FirstOrDefault(c => c.Lane == lane);
 }
 
@@ -132,7 +134,7 @@ public sealed class SupervisorBoard(IDbContextFactory<SigetDbContext> dbFactory,
     /// <summary>An open ticket as the board counts it: its lane and its SLA clock.</summary>
     private sealed record OpenTicket(int Id, SupportLevel Level, string? AssigneeId, int? VendorCompanyId, DateTime RegisteredAtUtc, DateTime? NextDueUtc)
     {
-        public BoardLane Lane => BoardLane.Of(Level, AssigneeId, VendorCompanyId);
+        [JsonIgnore] public BoardLane Lane => BoardLane.Of(Level, AssigneeId, VendorCompanyId);
 
         public DateTime? WarnAtUtc(SlaPolicy sla) => NextDueUtc is { } due ? sla.WarningAt(RegisteredAtUtc, due) : null;
     }
