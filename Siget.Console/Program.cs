@@ -188,6 +188,8 @@ if (await RecalculateFiguresCommand.TryRunAsync(args, app.Services)) return;
 
 await DatabaseSetup.MigrateAsync(app.Services);
 await app.Services.GetRequiredService<SettingsStore>().LoadAsync();
+// A calendar saved in Configuración works the kept report figures out again, in the background.
+app.Services.GetRequiredService<SettingsStore>().CalendarChanged += app.Services.GetRequiredService<KeptFiguresRebuild>().Start;
 if (app.Environment.IsDevelopment())
 {
     await DemoData.SeedAsync(app.Services);

@@ -11,10 +11,41 @@ namespace Siget.Console.Services.Reports;
 /// upgrade (tickets from before the figures were kept) and after the calendar changed. By ticket id, a batch per
 /// transaction, so it can run beside the app and over a million tickets; running it twice gives the same figures.
 /// </summary>
-public sealed class KeptFiguresRebuild(IDbContextFactory<SigetDbContext> dbFactory, SettingsStore settings)
+public sealed class KeptFiguresRebuild(IDbContextFactory<SigetDbContext> dbFactory, SettingsStore settings, IHostApplicationLifetime lifetime,
+    ILogger<KeptFiguresRebuild> logger)
 {
     public const int BatchSize = 2000;
     private const int Attempts = 5;
+    private readonly Lock _gate = new();
+
+    /// <summary>The rebuild started in the background after the last calendar change (done when none is running).</summary>
+    public Task Running { get; private set; } = Task.CompletedTask;
+
+    /// <summary>
+    /// Starts a rebuild in the background, after the administrator saved a different calendar; one saved while a rebuild
+    /// runs starts another after it, so the last calendar is the one the figures end on.
+    /// </summary>
+    public void Start()
+    {
+        lock (_gate) Running = Running.ContinueWith(_ => RunInBackgroundAsync(), TaskScheduler.Default).Unwrap();
+    }
+
+    private async Task RunInBackgroundAsync()
+    {
+        try
+        {
+            var done = await RunAsync(ct: lifetime.ApplicationStopping);
+            logger.LogInformation("Kept report figures worked out again on the new calendar: {Tickets} tickets", done);
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            logger.LogWarning("The rebuild of the kept report figures stopped with the app; run recalcular-indicadores to finish it");
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "The rebuild of the kept report figures failed; run recalcular-indicadores");
+        }
+    }
 
     /// <summary>Tickets done so far, of how many there were when the rebuild started.</summary>
     public readonly record struct Progress(int Done, int Total);
