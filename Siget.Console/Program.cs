@@ -23,6 +23,7 @@ using Siget.Console.Services.Integrations;
 using Siget.Console.Services.Mail;
 using Siget.Console.Scale;
 using Siget.Console.Services.Problems;
+using Siget.Console.Services.Reports;
 using Siget.Console.Services.Sla;
 using Siget.Console.Services.Tickets;
 using Siget.Core.Sla;
@@ -150,6 +151,10 @@ builder.Services.AddSingleton<SignInAttempts>();
 builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddSingleton<SupervisorBoard>();
 builder.Services.AddSingleton<Siget.Console.Services.Reports.ReportQueries>();
+// Each ticket's business-time measures, kept in the transaction of the change that moves them (Services/Reports).
+builder.Services.AddSingleton<KeptFiguresInterceptor>();
+builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<KeptFiguresInterceptor>());
+builder.Services.AddSingleton<KeptFiguresRebuild>();
 builder.Services.AddSingleton<AgentAvailability>();
 builder.Services.AddSingleton<Siget.Console.Services.Knowledge.KnowledgeBase>();
 builder.Services.AddSingleton<Siget.Console.Services.Knowledge.KnowledgeSearch>();
@@ -179,9 +184,12 @@ if (await AdministratorSetup.TryRunAsync(args, app.Services)) return;
 if (await BackupCommand.TryRunAsync(args, app.Services)) return;
 if (await RestoreCommand.TryRunAsync(args, app.Services)) return;
 if (await ApiKeyCommand.TryRunAsync(args, app.Services)) return;
+if (await RecalculateFiguresCommand.TryRunAsync(args, app.Services)) return;
 
 await DatabaseSetup.MigrateAsync(app.Services);
 await app.Services.GetRequiredService<SettingsStore>().LoadAsync();
+// A calendar saved in Configuración works the kept report figures out again, in the background.
+app.Services.GetRequiredService<SettingsStore>().CalendarChanged += app.Services.GetRequiredService<KeptFiguresRebuild>().Start;
 if (app.Environment.IsDevelopment())
 {
     await DemoData.SeedAsync(app.Services);

@@ -62,7 +62,7 @@ public static class DatabaseSetup
                 services.AddSingleton<IDbContextFactory<SigetDbContext>, SigetDbContextFactory<SqlServerSigetDbContext>>();
                 break;
             case DatabaseProvider.PostgreSql:
-                services.AddDbContextFactory<PostgreSqlSigetDbContext>(o => UseSigetPostgreSql(o, connectionString));
+                services.AddDbContextFactory<PostgreSqlSigetDbContext>((sp, o) => UseSigetPostgreSql(o, connectionString).AddInterceptors(sp.GetServices<IInterceptor>()));
                 services.AddSingleton<IDbContextFactory<SigetDbContext>, SigetDbContextFactory<PostgreSqlSigetDbContext>>();
                 services.AddSingleton(new PostgreSqlDatabase(connectionString));
                 break;

@@ -33,6 +33,7 @@ public abstract class SigetDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<ApiIdempotencyRecord> ApiIdempotencyRecords => Set<ApiIdempotencyRecord>();
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<Siget.Console.Services.Reports.TicketFigures> TicketFigures => Set<Siget.Console.Services.Reports.TicketFigures>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

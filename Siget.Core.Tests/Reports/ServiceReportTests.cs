@@ -110,6 +110,21 @@ public class ServiceReportTests
     }
 
     [Fact]
+    public void Measures_kept_with_each_ticket_give_the_same_figures_as_worked_out_from_its_history()
+    {
+        var kept = All.Select(t => t with { Kept = TicketMeasures.Of(t, Calendar) }).ToArray();
+        var fromKept = new ServiceReport(Calendar);
+        var contracts = new Dictionary<int, int?> { [Vendor] = 8 };
+
+        fromKept.Figures(kept, April, Now, contracts).Should().BeEquivalentTo(Figures(), o => o.ComparingRecordsByMembers().WithStrictOrdering());
+        foreach (var dimension in Enum.GetValues<ReportDimension>())
+            fromKept.Breakdown(kept, April, Now, dimension).Should().BeEquivalentTo(Report.Breakdown(All, April, Now, dimension),
+                o => o.ComparingRecordsByMembers().WithStrictOrdering(), dimension.ToString());
+        kept.Select(t => fromKept.TimeAtLevel(t, Now)).Should().BeEquivalentTo(All.Select(t => Report.TimeAtLevel(t, Now)), o => o.WithStrictOrdering());
+        kept.Where(t => t.State.IsOpen()).Should().OnlyContain(t => t.Kept!.RunningStay != null, "an open ticket's last stay runs until it is read");
+    }
+
+    [Fact]
     public void Received_resolved_and_backlog_count_by_their_own_dates()
     {
         var figures = Figures();

@@ -42,7 +42,35 @@ public sealed record ReportTicket
     public IReadOnlyList<LevelMove> Moves { get; init; } = [];
     public IReadOnlyList<Reopening> Reopenings { get; init; } = [];
 
+    /// <summary>Its business-time measures as kept in the database (<see cref="TicketMeasures"/>); null when the report
+    /// works them out from the moves on its calendar.</summary>
+    public TicketMeasures? Kept { get; init; }
+
     public bool Cancelled => State == TicketState.Anulado;
+
+    /// <summary>The ticket with its level moves and reopenings, from its history lines in the order they happened.</summary>
+    public ReportTicket WithHistory(IEnumerable<ReportHistoryEntry> entries)
+    {
+        var list = entries as IReadOnlyCollection<ReportHistoryEntry> ?? entries.ToList();
+        if (list.Count == 0) return this;
+        return this with
+        {
+            Moves = list.Where(h => h.Action != TicketAction.Reabrir && h.FromLevel is { } a && h.ToLevel is { } b && a != b)
+                .Select(h => new LevelMove(h.AtUtc, h.FromLevel!.Value, h.ToLevel!.Value)).ToList(),
+            Reopenings = list.Where(h => h.Action == TicketAction.Reabrir).Select(h => new Reopening(h.AtUtc, h.Reason)).ToList(),
+        };
+    }
+
+    /// <summary>The facts of a ticket the measures need (<see cref="TicketMeasures.Of"/>), read from the ticket itself.</summary>
+    public static ReportTicket Of(Ticket ticket) => new()
+    {
+        Id = ticket.Id, Number = ticket.Number, Subject = ticket.Subject, Kind = ticket.Kind, Channel = ticket.Channel,
+        SubcategoryCode = ticket.SubcategoryCode, UnitId = ticket.UnitId, Priority = ticket.Priority, State = ticket.State, Level = ticket.Level,
+        AssigneeId = ticket.AssigneeId, AssigneeName = ticket.AssigneeName, VendorCompanyId = ticket.VendorCompanyId,
+        RegisteredAtUtc = ticket.RegisteredAtUtc, FirstResponseDueUtc = ticket.FirstResponseDueUtc, FirstResponseAtUtc = ticket.FirstResponseAtUtc,
+        ResolutionDueUtc = ticket.ResolutionDueUtc, ResolvedAtUtc = ticket.ResolvedAtUtc, ClosedAtUtc = ticket.ClosedAtUtc,
+        SatisfactionRating = ticket.SatisfactionRating,
+    };
 
     public bool WasEscalated => Moves.Any(m => m.To > m.From);
 

@@ -23,10 +23,13 @@ public sealed class ServiceReport(BusinessCalendar calendar)
     private Measures Measure(ReportTicket t, DateTime nowUtc)
     {
         if (_measures.TryGetValue(t, out var known) && known.Now == nowUtc) return known;
-        var measures = new Measures(nowUtc,
-            t.FirstResponseAtUtc is { } answered ? calendar.BusinessTimeBetween(t.RegisteredAtUtc, answered) : null,
-            t.ResolvedAtUtc is { } resolved ? calendar.BusinessTimeBetween(t.RegisteredAtUtc, resolved) : null,
-            LevelStays.Of(t, nowUtc).GroupBy(s => s.Level).ToDictionary(g => g.Key, g => g.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.BusinessTime(calendar))));
+        // Kept measures (read with the ticket) leave only the running stay to work out; else everything is worked out here.
+        var measures = t.Kept is { } kept
+            ? new Measures(nowUtc, kept.FirstResponse, kept.Resolution, kept.TimeAtLevel(calendar, nowUtc))
+            : new Measures(nowUtc,
+                t.FirstResponseAtUtc is { } answered ? calendar.BusinessTimeBetween(t.RegisteredAtUtc, answered) : null,
+                t.ResolvedAtUtc is { } resolved ? calendar.BusinessTimeBetween(t.RegisteredAtUtc, resolved) : null,
+                LevelStays.Of(t, nowUtc).GroupBy(s => s.Level).ToDictionary(g => g.Key, g => g.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.BusinessTime(calendar))));
         _measures[t] = measures;
         return measures;
     }
@@ -40,6 +43,9 @@ public sealed class ServiceReport(BusinessCalendar calendar)
 
     /// <summary>Business time from registration to resolution, or null if not resolved.</summary>
     public TimeSpan? ResolutionTime(ReportTicket ticket, DateTime nowUtc) => Measure(ticket, nowUtc).Resolution;
+
+    /// <summary>Business time at each level the ticket visited, up to its resolution or <paramref name="nowUtc"/>.</summary>
+    public IReadOnlyDictionary<SupportLevel, TimeSpan> TimeAtLevel(ReportTicket ticket, DateTime nowUtc) => Measure(ticket, nowUtc).TimeAtLevel;
 
     public ServiceFigures Figures(IReadOnlyCollection<ReportTicket> tickets, ReportPeriod period, DateTime nowUtc,
         IReadOnlyDictionary<int, int?>? vendorContractHours = null)

@@ -54,6 +54,10 @@ public sealed class SettingsStore(IDbContextFactory<SigetDbContext> dbFactory, I
         }
     }
 
+    /// <summary>Raised after an administrator saved a different calendar (working day, time zone or extra holidays):
+    /// the kept report figures are worked out again (<see cref="Reports.KeptFiguresRebuild"/>).</summary>
+    public event Action? CalendarChanged;
+
     public int AutoFinalizeBusinessDays => Load().Settings.AutoFinalizeBusinessDays;
     public bool AutomaticAssignment => Load().Settings.AutomaticAssignment;
     public Siget.Core.Problems.RecurrenceRule Recurrence => Load().Settings.Recurrence ?? new();
@@ -66,6 +70,7 @@ public sealed class SettingsStore(IDbContextFactory<SigetDbContext> dbFactory, I
         problems.AddRange((settings.Recurrence ?? new()).Problems());
         if (problems.Count > 0) throw new DomainException(string.Join(" ", problems));
 
+        var calendarBefore = CalendarOf(Load().Settings.Sla);
         var before = JsonSerializer.Serialize(Load().Settings, Json);
         var after = JsonSerializer.Serialize(settings, Json);
         await using (var db = await dbFactory.CreateForAsync(actor, ct))
@@ -77,7 +82,12 @@ public sealed class SettingsStore(IDbContextFactory<SigetDbContext> dbFactory, I
         }
         _snapshot = Build(settings.Copy());
         if (before != after) await audit.RecordAsync(actor.UserId, actor.Name, "Configuración modificada", "Configuración", before, after, ct: ct);
+        if (CalendarOf(settings.Sla) != calendarBefore) CalendarChanged?.Invoke();
     }
+
+    // The targets are not in it: each ticket keeps the due times it was registered with.
+    private static string CalendarOf(SlaOptions sla) =>
+        $"{sla.TimeZone}|{sla.WorkdayStart}|{sla.WorkdayEnd}|{string.Join(",", sla.ExtraHolidays.Order(StringComparer.Ordinal))}";
 
     /// <summary>Reads the stored settings (called once at start-up; later reads use the snapshot).</summary>
     public async Task LoadAsync(CancellationToken ct = default)

@@ -19,8 +19,6 @@ namespace Siget.Console.Services.Reports;
 /// </summary>
 public sealed class ReportQueries(IDbContextFactory<SigetDbContext> dbFactory, TimeProvider clock, SettingsStore settings, TicketFeed feed)
 {
-    private static readonly TicketAction[] HistoryRead = [TicketAction.Escalar, TicketAction.Devolver, TicketAction.Reabrir];
-
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(60);
     // A month's data is some tens of MB; a year's, some hundreds.
     private const int MaxKept = 4;
@@ -63,17 +61,13 @@ public sealed class ReportQueries(IDbContextFactory<SigetDbContext> dbFactory, T
         var ticketsRead = Task.Run(() => ReportTicketsAsync(db, InPeriod(db), ct), ct);
         // No ORDER BY: with one, SQLite walks the whole history in its index order instead of looking up each ticket's.
         var historyRead = Task.Run(() => InPeriod(historyDb)
-            .Join(historyDb.TicketHistory.Where(h => HistoryRead.Contains(h.Action)), t => t.Id, h => h.TicketId,
+            .Join(historyDb.TicketHistory.Where(h => ReportHistoryEntry.Actions.Contains(h.Action)), t => t.Id, h => h.TicketId,
                 (t, h) => new { h.Id, h.TicketId, h.AtUtc, h.Action, h.FromLevel, h.ToLevel, h.Reason })
             .ToListAsync(ct), ct);
         var tickets = await ticketsRead;
-        var history = (await historyRead).OrderBy(h => h.AtUtc).ThenBy(h => h.Id).ToLookup(h => h.TicketId);
-        var withHistory = tickets.Select(t => history[t.Id] is var entries && !entries.Any() ? t : t with
-        {
-            Moves = entries.Where(h => h.Action != TicketAction.Reabrir && h.FromLevel is { } a && h.ToLevel is { } b && a != b)
-                .Select(h => new LevelMove(h.AtUtc, h.FromLevel!.Value, h.ToLevel!.Value)).ToList(),
-            Reopenings = entries.Where(h => h.Action == TicketAction.Reabrir).Select(h => new Reopening(h.AtUtc, h.Reason)).ToList(),
-        }).ToList();
+        var history = (await historyRead).OrderBy(h => h.AtUtc).ThenBy(h => h.Id)
+            .ToLookup(h => h.TicketId, h => new ReportHistoryEntry(h.AtUtc, h.Action, h.FromLevel, h.ToLevel, h.Reason));
+        var withHistory = tickets.Select(t => t.WithHistory(history[t.Id])).ToList();
 
         var names = new ReportNames(
             await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct),
@@ -83,21 +77,32 @@ public sealed class ReportQueries(IDbContextFactory<SigetDbContext> dbFactory, T
             (await db.VendorCompanies.AsNoTracking().Select(v => new { v.Id, v.Name, v.ContractSlaHours }).ToListAsync(ct))
                 .ToDictionary(v => v.Id, v => (v.Name, v.ContractSlaHours)));
         var report = new ServiceReport(settings.Policy.Calendar);
-        report.Measure(withHistory, now); // both cores, before the page reads them one by one
+        report.Measure(withHistory, now); // both cores, before the page reads them one by one (kept measures: only running stays)
         return new ReportData(period, now, withHistory, names, ReportAccess.SeesWholeService(actor), report);
     }
 
-    private static Task<List<ReportTicket>> ReportTicketsAsync(SigetDbContext db, IQueryable<Ticket> tickets, CancellationToken ct) => tickets
-        .Join(db.Subcategories, t => t.SubcategoryCode, s => s.Code, (t, s) => new ReportTicket
-        {
-            Id = t.Id, Number = t.Number, Subject = t.Subject, Kind = t.Kind, Channel = t.Channel, SubcategoryCode = t.SubcategoryCode,
-            CategoryId = s.CategoryId, UnitId = t.UnitId, Priority = t.Priority, State = t.State, Level = t.Level,
-            AssigneeId = t.AssigneeId, AssigneeName = t.AssigneeName, VendorCompanyId = t.VendorCompanyId,
-            RegisteredAtUtc = t.RegisteredAtUtc, FirstResponseDueUtc = t.FirstResponseDueUtc, FirstResponseAtUtc = t.FirstResponseAtUtc,
-            ResolutionDueUtc = t.ResolutionDueUtc, ResolvedAtUtc = t.ResolvedAtUtc, ClosedAtUtc = t.ClosedAtUtc,
-            SatisfactionRating = t.SatisfactionRating,
-        })
-        .ToListAsync(ct);
+    // With the ticket's kept figures, when it has them (a ticket from before they were kept is measured from its history).
+    private static async Task<List<ReportTicket>> ReportTicketsAsync(SigetDbContext db, IQueryable<Ticket> tickets, CancellationToken ct) =>
+        (await (from t in tickets
+                join s in db.Subcategories on t.SubcategoryCode equals s.Code
+                join f in db.TicketFigures on t.Id equals f.TicketId into kept
+                from f in kept.DefaultIfEmpty()
+                select new
+                {
+                    Ticket = new ReportTicket
+                    {
+                        Id = t.Id, Number = t.Number, Subject = t.Subject, Kind = t.Kind, Channel = t.Channel, SubcategoryCode = t.SubcategoryCode,
+                        CategoryId = s.CategoryId, UnitId = t.UnitId, Priority = t.Priority, State = t.State, Level = t.Level,
+                        AssigneeId = t.AssigneeId, AssigneeName = t.AssigneeName, VendorCompanyId = t.VendorCompanyId,
+                        RegisteredAtUtc = t.RegisteredAtUtc, FirstResponseDueUtc = t.FirstResponseDueUtc, FirstResponseAtUtc = t.FirstResponseAtUtc,
+                        ResolutionDueUtc = t.ResolutionDueUtc, ResolvedAtUtc = t.ResolvedAtUtc, ClosedAtUtc = t.ClosedAtUtc,
+                        SatisfactionRating = t.SatisfactionRating,
+                    },
+                    Figures = f,
+                })
+            .ToListAsync(ct))
+        .Select(x => x.Figures is null ? x.Ticket : x.Ticket with { Kept = x.Figures.ToMeasures() })
+        .ToList();
 
     /// <summary>The tickets behind one number of the report, in the order they arrived.</summary>
     public async Task<(ReportData Data, IReadOnlyList<ReportTicket> Tickets)> DrillDownAsync(Actor actor, ReportFilter filter, CancellationToken ct = default)

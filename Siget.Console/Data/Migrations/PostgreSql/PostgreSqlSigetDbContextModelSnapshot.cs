@@ -827,6 +827,53 @@ namespace Siget.Console.Data.Migrations.PostgreSql
                     b.ToTable("MailOutbox", (string)null);
                 });
 
+            modelBuilder.Entity("Siget.Console.Services.Reports.TicketFigures", b =>
+                {
+                    b.Property<int>("TicketId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("DireccionEjecutivaTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Escalations")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("FirstResponseTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Nivel1Ticks")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Nivel2Ticks")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Nivel3Ticks")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Nivel4Ticks")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Reopenings")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ResolutionTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("RunningLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RunningSinceUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("TicketVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TicketId");
+
+                    b.ToTable("TicketFigures");
+                });
+
             modelBuilder.Entity("Siget.Core.Catalog.ServiceCategory", b =>
                 {
                     b.Property<int>("Id")
@@ -2055,6 +2102,17 @@ namespace Siget.Console.Data.Migrations.PostgreSql
                         .IsRequired();
 
                     b.Navigation("ApiKey");
+                });
+
+            modelBuilder.Entity("Siget.Console.Services.Reports.TicketFigures", b =>
+                {
+                    b.HasOne("Siget.Core.Tickets.Ticket", "Ticket")
+                        .WithOne()
+                        .HasForeignKey("Siget.Console.Services.Reports.TicketFigures", "TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Ticket");
                 });
 
             modelBuilder.Entity("Siget.Core.Catalog.ServiceSubcategory", b =>

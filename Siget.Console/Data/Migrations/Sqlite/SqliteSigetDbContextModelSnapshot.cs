@@ -797,6 +797,53 @@ namespace Siget.Console.Data.Migrations.Sqlite
                     b.ToTable("MailOutbox", (string)null);
                 });
 
+            modelBuilder.Entity("Siget.Console.Services.Reports.TicketFigures", b =>
+                {
+                    b.Property<int>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DireccionEjecutivaTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Escalations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstResponseTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Nivel1Ticks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Nivel2Ticks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Nivel3Ticks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Nivel4Ticks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reopenings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolutionTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RunningLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RunningSinceUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TicketVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TicketId");
+
+                    b.ToTable("TicketFigures");
+                });
+
             modelBuilder.Entity("Siget.Core.Catalog.ServiceCategory", b =>
                 {
                     b.Property<int>("Id")
@@ -2005,6 +2052,17 @@ namespace Siget.Console.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("ApiKey");
+                });
+
+            modelBuilder.Entity("Siget.Console.Services.Reports.TicketFigures", b =>
+                {
+                    b.HasOne("Siget.Core.Tickets.Ticket", "Ticket")
+                        .WithOne()
+                        .HasForeignKey("Siget.Console.Services.Reports.TicketFigures", "TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Ticket");
                 });
 
             modelBuilder.Entity("Siget.Core.Catalog.ServiceSubcategory", b =>
