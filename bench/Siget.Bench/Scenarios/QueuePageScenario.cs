@@ -49,6 +49,33 @@ public sealed class QueuePageScenario : Scenario
         var body = await response.Content.ReadAsStringAsync(ct);
         if (response.StatusCode != HttpStatusCode.OK || !body.Contains("Cola de tickets", StringComparison.Ordinal))
             throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode} without the queue.");
+        AssertRows(path, body);
+    }
+
+    /// <summary>
+    /// The page counts only if it holds the queue: its total, and its first rows (fifty, or all of a shorter queue), each
+    /// with a ticket number. An empty frame ("Cargando…") is a failure, not a fast sample.
+    /// </summary>
+    private static void AssertRows(string path, string body)
+    {
+        var total = TotalPattern.Match(body);
+        if (!total.Success)
+            throw new InvalidOperationException($"GET {path}: the page has no ticket total (the queue was not prerendered).");
+        var count = int.Parse(total.Groups[1].Value.Replace(",", "").Replace(".", "").Replace("\u00a0", ""), System.Globalization.CultureInfo.InvariantCulture);
+        var rows = Occurrences(body, RowNumber);
+        if (count == 0 || rows != Math.Min(50, count))
+            throw new InvalidOperationException($"GET {path}: {rows} ticket rows for a total of {count} (expected {Math.Min(50, count)}, and tickets).");
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex TotalPattern =
+        new("id=\"cola-total\"[^>]*>([\\d.,\u00a0]+) tickets?<", System.Text.RegularExpressions.RegexOptions.Compiled);
+    private const string RowNumber = "<a class=\"queue-number row-link\" href=\"tickets/";
+
+    private static int Occurrences(string text, string of)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(of, StringComparison.Ordinal); at >= 0; at = text.IndexOf(of, at + of.Length, StringComparison.Ordinal)) count++;
+        return count;
     }
 
     /// <summary>Four technicians each loading the queue in a loop for a fixed time.</summary>
