@@ -138,6 +138,7 @@ builder.Services.AddSingleton<AttachmentStore>();
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddSingleton<TicketQueries>();
 builder.Services.AddSingleton<QueueWindows>();
+builder.Services.AddSingleton<Siget.Console.Components.Shared.FirstPaintHandOver>();
 builder.Services.AddSingleton<SharedQueueCounts>();
 builder.Services.AddSingleton<PeopleDirectory>();
 builder.Services.AddSingleton<ServiceCatalog>();

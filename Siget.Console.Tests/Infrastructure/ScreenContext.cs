@@ -35,6 +35,7 @@ public abstract class ScreenContext : IAsyncLifetime
         Bunit.Services.AddSingleton(desk.App.Service<ServiceCatalog>());
         Bunit.Services.AddSingleton(desk.App.Service<TicketFeed>());
         Bunit.Services.AddSingleton(desk.App.Service<QueueWindows>());
+        Bunit.Services.AddSingleton(desk.App.Service<Siget.Console.Components.Shared.FirstPaintHandOver>());
         Bunit.Services.AddSingleton(desk.App.Service<SharedQueueCounts>());
         Bunit.Services.AddSingleton(desk.App.Service<SlaPolicy>());
         Bunit.Services.AddSingleton(desk.App.Service<SupervisorBoard>());

@@ -39,6 +39,29 @@ public class QueueWindowsTests(HelpDeskFixture f)
     }
 
     [Fact]
+    public async Task Different_windows_of_the_same_tickets_hold_one_copy_of_each_row_until_the_ticket_changes()
+    {
+        var tag = HelpDeskFixture.NewTag();
+        var waiting = await f.RegisterAsync($"{tag} por tomar");
+        var other = await f.RegisterAsync($"{tag} otro");
+
+        var wide = await Windows.QueueAsync(f.Technician, Tagged(tag), 0, 50);
+        var narrow = await Windows.QueueAsync(f.Technician, Tagged(tag), 0, 10); // another window: its own query
+
+        narrow.Rows.Should().HaveCount(2);
+        foreach (var row in narrow.Rows)
+            row.Should().BeSameAs(wide.Rows.Single(r => r.Id == row.Id), "open screens showing the same ticket share its row and its markup");
+
+        await f.Commands.TakeAsync(f.Technician, waiting.Id, waiting.Version);
+        var after = await Windows.QueueAsync(f.Technician, Tagged(tag), 0, 50);
+
+        after.Rows.Single(r => r.Id == other.Id).Should().BeSameAs(wide.Rows.Single(r => r.Id == other.Id));
+        var taken = after.Rows.Single(r => r.Id == waiting.Id);
+        taken.Should().NotBeSameAs(wide.Rows.Single(r => r.Id == waiting.Id));
+        taken.State.Should().Be(Siget.Core.Tickets.TicketState.EnProceso, "a changed ticket's row is the new one, not the kept copy");
+    }
+
+    [Fact]
     public async Task A_published_change_is_in_the_next_answer()
     {
         var tag = HelpDeskFixture.NewTag();

@@ -69,6 +69,29 @@ public class FirstPaintTests(HelpDeskFixture desk)
         page.QuerySelector("#cola-total")!.TextContent.Trim().Should().Be("53 tickets");
     }
 
+    /// <summary>
+    /// The rows go to the browser once, as HTML: the circuit gets them on the server. Carried as page state, a large
+    /// board (about 1 MB of it) went back in the circuit's first message and the hub refused it: the board never came alive.
+    /// </summary>
+    [Fact]
+    public async Task The_pages_carry_a_ticket_for_their_first_read_not_the_rows_again()
+    {
+        var tag = HelpDeskFixture.NewTag();
+        for (var i = 0; i < 53; i++) await InProgressAsync($"{tag} estado {i}");
+        await desk.TakenAsync($"{tag} de María", requester: desk.Requester);
+
+        foreach (var (user, path) in new[] { ("tecnico1", $"/cola/todos?q={tag}"), ("supervisor", "/tablero"), ("usuario1", "/portal") })
+        {
+            var (page, html) = await GetAsync(desk, user, path);
+            page.QuerySelectorAll("a.queue-number").Should().NotBeEmpty($"{path} shows tickets in its first paint");
+            var state = PersistedState.Match(html);
+            state.Success.Should().BeTrue($"{path} hands its first read to the circuit");
+            state.Groups[1].Length.Should().BeLessThan(4_000, $"{path} carries a ticket for its rows, not the rows");
+        }
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex PersistedState = new("<!--Blazor-Server-Component-State:([A-Za-z0-9+/=]*)-->");
+
     [Fact]
     public async Task A_requester_s_first_paint_holds_only_her_own_tickets_in_the_queue_and_the_portal()
     {

@@ -25,6 +25,7 @@ namespace Siget.Console.Components.Board;
 /// </summary>
 public partial class BoardPage
 {
+    [Inject] private FirstPaintHandOver HandOver { get; set; } = default!;
     [Inject] private SupervisorBoard Board { get; set; } = default!;
     [Inject] private TicketCommands Commands { get; set; } = default!;
     [Inject] private AgentAvailability Availability { get; set; } = default!;
@@ -66,15 +67,22 @@ public partial class BoardPage
             refused = "El tablero es para el Ejecutivo de la UTI. Use la cola de tickets.";
             return;
         }
-        var paint = FirstBoard ?? await FirstPaint<BoardSnapshot>.ReadAsync(Feed, () => Board.LoadAsync(actor));
-        firstPaint = paint;
+        var paint = HandOver.Take<BoardSnapshot>(actor.UserId, FirstBoardTicket)
+            ?? await FirstPaint<BoardSnapshot>.ReadAsync(Feed, () => Board.LoadAsync(actor));
+        firstPaint = paint; // handed over if this is the prerender (see FirstBoardTicket); let go once the circuit has drawn
         Show(paint.Data);
-        FirstBoard = paint; // persisted if this is the prerender; let go once the circuit has drawn
     }
 
-    /// <summary>The board as prerendered, handed to the circuit: it shows the same cards at once, with no loading bar
-    /// in between and no second read.</summary>
-    [PersistentState] public FirstPaint<BoardSnapshot>? FirstBoard { get; set; }
+    /// <summary>The board as prerendered, handed to the circuit on the server (<see cref="FirstPaintHandOver"/>): it
+    /// shows the same cards at once, with no loading bar in between and no second read. The page carries only this ticket.</summary>
+    [PersistentState]
+    public string? FirstBoardTicket
+    {
+        // Read by the framework only when the prerendered page persists its state: only a prerender keeps its read.
+        get => firstBoardTicket ??= firstPaint is { } paint ? HandOver.Keep(actor.UserId, paint) : null;
+        set => firstBoardTicket = value;
+    }
+    private string? firstBoardTicket;
     private FirstPaint<BoardSnapshot>? firstPaint;
 
     private void Show(BoardSnapshot board)
@@ -99,7 +107,7 @@ public partial class BoardPage
         self = DotNetObjectReference.Create(this);
         subscription = Feed.Subscribe(actor, _ => ReloadSoon());
         if (firstPaint?.Missed(Feed) == true) _ = ReloadSoon(); // changes between the first read and following the feed
-        (firstPaint, FirstBoard) = (null, null);
+        (firstPaint, firstBoardTicket) = (null, null);
         Availability.Changed += OnAvailabilityChanged;
         // At-risk and breached counts move with time even when nothing happens.
         timer = Clock.CreateTimer(_ => _ = ReloadSoon(), null, Periodic, Periodic);

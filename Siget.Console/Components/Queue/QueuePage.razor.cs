@@ -24,6 +24,7 @@ public partial class QueuePage
     [Inject] private ServiceCatalog Catalog { get; set; } = default!;
     [Inject] private PeopleDirectory People { get; set; } = default!;
     [Inject] private TicketFeed Feed { get; set; } = default!;
+    [Inject] private FirstPaintHandOver HandOver { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private Microsoft.JSInterop.IJSRuntime JS { get; set; } = default!;
@@ -49,11 +50,19 @@ public partial class QueuePage
     [SupplyParameterFromQuery(Name = "q")] public string? SearchParam { get; set; }
 
     /// <summary>
-    /// The first rows of the queue and its total, read before the first paint: prerendered into the page's HTML (the
-    /// technician sees tickets before the circuit is up) and handed to the circuit with the page, so the circuit's first
-    /// render shows the same rows and its list's first request is answered from them instead of reading them again.
+    /// The first rows of the queue and its total are read before the first paint: prerendered into the page's HTML (the
+    /// technician sees tickets before the circuit is up) and handed to the circuit on the server
+    /// (<see cref="FirstPaintHandOver"/>), so the circuit's first render shows the same rows and its list's first request
+    /// is answered from them instead of reading them again. The page carries only this ticket for them.
     /// </summary>
-    [PersistentState] public FirstPaint<QueueFirstWindow>? FirstWindow { get; set; }
+    [PersistentState]
+    public string? FirstWindowTicket
+    {
+        // Read by the framework only when the prerendered page persists its state: only a prerender keeps its read.
+        get => firstWindowTicket ??= firstPaint is { } paint ? HandOver.Keep(actor!.UserId, paint) : null;
+        set => firstWindowTicket = value;
+    }
+    private string? firstWindowTicket;
 
     /// <summary>Enough rows for the list's first request on a tall screen (its height in rows plus both overscans).</summary>
     public const int FirstWindowSize = 50;
@@ -167,16 +176,15 @@ public partial class QueuePage
     private async Task ShowFirstWindowAsync()
     {
         var key = $"{actor!.UserId}|{Filter.View}|{string.Join(',', Filter.States)}|{(Filter with { States = [] })}";
-        if (FirstWindow is not { } paint || paint.Data.Key != key)
+        if (HandOver.Take<QueueFirstWindow>(actor.UserId, FirstWindowTicket) is not { } paint || paint.Data.Key != key)
         {
             paint = await FirstPaint<QueueFirstWindow>.ReadAsync(Feed, async () =>
             {
                 var result = await Windows.QueueAsync(actor, Filter, 0, FirstWindowSize);
                 return new QueueFirstWindow(key, result.Rows, result.Total);
             });
-            FirstWindow = paint; // persisted if this is the prerender; let go once the circuit has drawn
         }
-        firstPaint = paint;
+        firstPaint = paint; // handed over if this is the prerender (see FirstWindowTicket); let go once the circuit has drawn
         var first = paint.Data;
         firstRows = first.Rows;
         total = first.Total;
@@ -188,7 +196,7 @@ public partial class QueuePage
         if (!firstRender) return;
         subscription = Feed.Subscribe(actor!, OnTicketChanged, shown.ContainsKey);
         if (firstPaint?.Missed(Feed) == true) _ = RefreshSoon();
-        (firstPaint, FirstWindow) = (null, null);
+        (firstPaint, firstWindowTicket) = (null, null);
         alertsOn = await JS.InvokeAsync<bool>("sigetAlerts.enabled");
         if (alertsOn) StateHasChanged();
     }
@@ -238,7 +246,6 @@ public partial class QueuePage
     {
         await Task.Yield(); // after the list renders the rows it was just given
         firstRows = null;
-        FirstWindow = null;
         StateHasChanged();
     }
 

@@ -54,12 +54,18 @@ public sealed class QueueWindows(TicketQueries queries, TicketFeed feed, IDbCont
             {
                 // Not cancelled by the screen that started it: other screens may be waiting for the same result.
                 Interlocked.Increment(ref _queriesIssued);
-                entry = new Entry(queries.QueueAsync(asActor, filter, skip, take, CancellationToken.None), clock.GetTimestamp());
+                entry = new Entry(SharedRowsAsync(queries.QueueAsync(asActor, filter, skip, take, CancellationToken.None)), clock.GetTimestamp());
                 _windows[key] = entry;
             }
             result = entry.Result;
         }
         return await result.WaitAsync(ct);
+    }
+
+    private static async Task<QueueResult> SharedRowsAsync(Task<QueueResult> read)
+    {
+        var result = await read;
+        return result with { Rows = QueueRowPool.Shared(result.Rows) };
     }
 
     /// <summary>Whose rows these are: a key shared by everyone who gets the same rows, and the actor to query as.</summary>
