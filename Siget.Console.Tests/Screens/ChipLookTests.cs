@@ -54,6 +54,30 @@ public sealed class ChipLookTests : IAsyncLifetime
         written.TextContent.Trim().Should().Be(chip.TextContent.Trim());
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_written_switch_is_the_one_MudSwitch_renders(bool on)
+    {
+        var mud = bunit.Render<MudBlazor.MudSwitch<bool>>(p => p.Add(c => c.Value, on).Add(c => c.Color, MudBlazor.Color.Primary)
+            .Add(c => c.Size, MudBlazor.Size.Small).Add(c => c.Label, "Avisar"));
+        var changedTo = new List<bool>();
+        var written = bunit.Render(SwitchLook.Switch(this, "avisos", on, "Avisar", v => { changedTo.Add(v); return Task.CompletedTask; }));
+
+        Shape(written.Find(".mud-input-control")).Should().Equal(Shape(mud.Find(".mud-input-control")), "same elements, same classes, same order");
+        var input = written.Find("input[role=switch]");
+        input.HasAttribute("checked").Should().Be(on);
+        written.Find("label").GetAttribute("for").Should().Be("avisos", "the label names the switch");
+        written.Find("label").TextContent.Trim().Should().Be("Avisar");
+
+        input.Change(!on);
+        changedTo.Should().Equal(!on);
+    }
+
+    // Each element as its tag and sorted classes, in document order.
+    private static List<string> Shape(IElement root) =>
+        [.. new[] { root }.Concat(root.QuerySelectorAll("*")).Select(e => $"{e.LocalName}.{string.Join('.', e.ClassList.Order(StringComparer.Ordinal))}")];
+
     [Fact]
     public void Each_priority_and_each_open_state_has_a_colour_of_its_own()
     {
