@@ -19,13 +19,18 @@ public sealed class AuditLog(IDbContextFactory<SigetDbContext> dbFactory, TimePr
         string? before = null, string? after = null, string? address = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        Add(db, actorId, actorName, action, subject, before, after, address);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The entry added to <paramref name="db"/>, to commit with the change it records (one transaction).</summary>
+    public void Add(SigetDbContext db, string? actorId, string actorName, string action, string subject,
+        string? before = null, string? after = null, string? address = null) =>
         db.AuditEntries.Add(new AuditEntry
         {
             AtUtc = clock.GetUtcNow().UtcDateTime, ActorId = actorId, ActorName = Cut(actorName, 200), Action = Cut(action, 60),
             Subject = Cut(subject, 256), Before = Trim(before), After = Trim(after), Address = address is null ? null : Cut(address, 64),
         });
-        await db.SaveChangesAsync(ct);
-    }
 
     /// <summary>Newest first. Administrators only.</summary>
     public async Task<(IReadOnlyList<AuditRow> Rows, int Total)> SearchAsync(Actor actor, AuditFilter filter, int skip, int take, CancellationToken ct = default)

@@ -61,17 +61,18 @@ public sealed class IntegrationTickets(IDbContextFactory<SigetDbContext> dbFacto
         };
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
             serviceName = await db.Subcategories.Where(s => s.Code == body.Servicio).Select(s => s.Name).SingleOrDefaultAsync(ct);
-        if (idempotency is not null)
-            request.AlsoSave = (db, ticket) =>
-            {
-                var answer = ToApi(ticket, serviceName ?? "", []);
-                db.ApiIdempotencyRecords.Add(ApiIdempotency.Record(idempotency,
-                    new StoredAnswer(StatusCodes.Status201Created, JsonSerializer.Serialize(answer, ApiProblems.Json), Location(ticket.Number), ETag(ticket.Version)),
-                    clock.GetUtcNow().UtcDateTime));
-            };
+        // The audit entry and the idempotency record commit with the ticket: one transaction, one durable write.
+        request.AlsoSave = (db, ticket) =>
+        {
+            audit.Add(db, caller.Actor.UserId, caller.Name, "Ticket registrado por API", ticket.Number,
+                after: $"Para {requester.FullName} ({requester.UserName})");
+            if (idempotency is null) return;
+            var answer = ToApi(ticket, serviceName ?? "", []);
+            db.ApiIdempotencyRecords.Add(ApiIdempotency.Record(idempotency,
+                new StoredAnswer(StatusCodes.Status201Created, JsonSerializer.Serialize(answer, ApiProblems.Json), Location(ticket.Number), ETag(ticket.Version)),
+                clock.GetUtcNow().UtcDateTime));
+        };
         var ticket = await registration.RegisterAsync(caller.Actor, request, ct);
-        await audit.RecordAsync(caller.Actor.UserId, caller.Name, "Ticket registrado por API", ticket.Number,
-            after: $"Para {requester.FullName} ({requester.UserName})", ct: ct);
         return (ToApi(ticket, serviceName ?? "", []), false);
     }
 

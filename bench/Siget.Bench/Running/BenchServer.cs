@@ -125,6 +125,30 @@ public sealed partial class BenchServer : IAsyncDisposable
         throw new TimeoutException($"Siget.Console did not become healthy in {limit}:{Environment.NewLine}{RecentOutput}");
     }
 
+    /// <summary>
+    /// An API key issued the way an operator does it (<c>crear-clave-api</c> of the published app, against
+    /// <paramref name="databasePath"/>): the secret is the last line it prints.
+    /// </summary>
+    public static async Task<string> IssueApiKeyAsync(string databasePath, string name, string scopes)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppFolder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        foreach (var argument in new[] { Path.Combine(AppFolder, "Siget.Console.dll"), "crear-clave-api", "--nombre", name, "--alcances", scopes })
+            start.ArgumentList.Add(argument);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["ConnectionStrings__Siget"] = $"Data Source={databasePath}";
+        start.Environment["Database__Provider"] = "Sqlite";
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var key = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+        if (process.ExitCode != 0 || string.IsNullOrEmpty(key)) throw new InvalidOperationException($"crear-clave-api failed ({process.ExitCode}): {output}{error}");
+        return key;
+    }
+
     /// <summary>Signs in through the real sign-in form and returns the cookies of that session.</summary>
     public async Task<CookieContainer> SignInAsync(string userName, string password = Data.BenchPeople.Password)
     {

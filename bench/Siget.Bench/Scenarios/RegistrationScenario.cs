@@ -84,7 +84,7 @@ public sealed class RegistrationScenario : Scenario
     };
 
     /// <summary>Transactions per second of a bare INSERT + COMMIT with the product's durability settings.</summary>
-    private static double RawDurableCommits(string databasePath, int count)
+    internal static double RawDurableCommits(string databasePath, int count)
     {
         using var connection = BenchRun.Open(databasePath, readOnly: false);
         using (var setup = connection.CreateCommand())

@@ -12,6 +12,7 @@ public static class ScenarioList
         new ReportsScenario(),
         new BoardScenario(),
         new RegistrationScenario(),
+        new ApiScenario(),
         new SlaEngineScenario(),
         new LivePushScenario(),
         new MemoryScenario(),
