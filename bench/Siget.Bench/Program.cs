@@ -57,6 +57,7 @@ public static class BenchProgram
         if (manifest is null || manifest.Sizes != sizes || manifest.Schema != BenchManifest.CurrentSchema)
             manifest = await DataGenerator.GenerateAsync(database, sizes, DateTime.UtcNow);
         if (!options.Contains("--no-publish")) await BenchServer.PublishAsync();
+        await BenchServer.EnsureKeptFiguresAsync(database);
 
         var run = new BenchRun(database, manifest, options.Contains("--quick"));
         var outcomes = new List<(Scenario, IReadOnlyList<ScenarioResult>, string?, TimeSpan)>();

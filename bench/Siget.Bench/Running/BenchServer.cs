@@ -131,22 +131,46 @@ public sealed partial class BenchServer : IAsyncDisposable
     /// </summary>
     public static async Task<string> IssueApiKeyAsync(string databasePath, string name, string scopes)
     {
+        var output = await RunCommandAsync(databasePath, "crear-clave-api", "--nombre", name, "--alcances", scopes);
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Last();
+    }
+
+    /// <summary>
+    /// The reports' kept figures of a generated data set (written straight into the tables, it has none), worked out by
+    /// the operator's <c>recalcular-indicadores</c>; nothing to do when they are there.
+    /// </summary>
+    public static async Task EnsureKeptFiguresAsync(string databasePath)
+    {
+        using (var connection = BenchRun.Open(databasePath))
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT EXISTS (SELECT 1 FROM TicketFigures)";
+            if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1) return;
+        }
+        System.Console.WriteLine("Working out the reports' kept figures (recalcular-indicadores)...");
+        await RunCommandAsync(databasePath, "recalcular-indicadores");
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    /// <summary>A command of the published app over <paramref name="databasePath"/>; its output, or an exception if it failed.</summary>
+    private static async Task<string> RunCommandAsync(string databasePath, params string[] arguments)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = AppFolder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
-        foreach (var argument in new[] { Path.Combine(AppFolder, "Siget.Console.dll"), "crear-clave-api", "--nombre", name, "--alcances", scopes })
-            start.ArgumentList.Add(argument);
+        start.ArgumentList.Add(Path.Combine(AppFolder, "Siget.Console.dll"));
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["ConnectionStrings__Siget"] = $"Data Source={databasePath}";
         start.Environment["Database__Provider"] = "Sqlite";
         using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        var key = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
-        if (process.ExitCode != 0 || string.IsNullOrEmpty(key)) throw new InvalidOperationException($"crear-clave-api failed ({process.ExitCode}): {output}{error}");
-        return key;
+        if (process.ExitCode != 0 || (await output).Length == 0)
+            throw new InvalidOperationException($"{arguments[0]} failed ({process.ExitCode}): {await output}{await error}");
+        return await output;
     }
 
     /// <summary>Signs in through the real sign-in form and returns the cookies of that session.</summary>
