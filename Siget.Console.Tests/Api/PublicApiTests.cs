@@ -295,6 +295,9 @@ public class PublicApiTests(ApiDesk f) : IClassFixture<ApiDesk>
         var after = await ApiDesk.ReadAsync(await client.GetAsync($"/api/v1/tickets/{number}"));
         after.GetProperty("mensajes")[0].GetProperty("autor").GetString().Should().Be("María Flores Condori (vía SISMONITOR)");
         after.GetProperty("asignadoA").GetString().Should().Be("Luis Mendoza Ríos");
+        await using var audited = f.App.CreateDbContext();
+        audited.AuditEntries.Count(a => a.Action == "Respuesta por API" && a.Subject == number)
+            .Should().Be(1, "the refused reply left no trace; the accepted one, one entry written with it");
     }
 
     [Fact]
@@ -324,6 +327,8 @@ public class PublicApiTests(ApiDesk f) : IClassFixture<ApiDesk>
         stored.SatisfactionRating.Should().Be(5);
         stored.History.Last().ActorName.Should().Be("María Flores Condori (vía SISMONITOR)");
         again.Version.Should().BeLessThan(stored.Version);
+        check.AuditEntries.Where(a => a.Subject == number && a.ActorName == "SISMONITOR").Select(a => a.Action).ToList()
+            .Should().BeEquivalentTo(["Ticket registrado por API", "Ticket reabierto por API", "Ticket finalizado por API"], "one entry per accepted change");
     }
 
     [Fact]

@@ -23,20 +23,24 @@ public static class ApiIdempotency
 
     private static readonly AsyncLocal<CommandScope?> Current = new();
 
-    internal sealed class CommandScope(IdempotentRequest request, int ticketId, Func<Ticket, StoredAnswer> answer)
+    internal sealed class CommandScope(IdempotentRequest? request, int ticketId, Func<Ticket, StoredAnswer> answer, Action<SigetDbContext>? alsoSave)
     {
-        public IdempotentRequest Request { get; } = request;
+        public IdempotentRequest? Request { get; } = request;
         public int TicketId { get; } = ticketId;
         public Func<Ticket, StoredAnswer> Answer { get; } = answer;
+        /// <summary>What else commits with the change (the API command's audit entry).</summary>
+        public Action<SigetDbContext>? AlsoSave { get; } = alsoSave;
         public bool Written { get; set; }
     }
 
-    /// <summary>While the returned scope lives, saving the ticket <paramref name="ticketId"/> also saves the answer.</summary>
-    public static IDisposable ForCommand(IdempotentRequest? request, int ticketId, Func<Ticket, StoredAnswer> answer)
+    /// <summary>While the returned scope lives, saving the ticket <paramref name="ticketId"/> also saves the answer (when the
+    /// request has an idempotency key) and whatever <paramref name="alsoSave"/> adds, in the change's own transaction.</summary>
+    public static IDisposable ForCommand(IdempotentRequest? request, int ticketId, Func<Ticket, StoredAnswer> answer,
+        Action<SigetDbContext>? alsoSave = null)
     {
-        if (request is null) return new Scope(null);
+        if (request is null && alsoSave is null) return new Scope(Current.Value);
         var previous = Current.Value;
-        Current.Value = new CommandScope(request, ticketId, answer);
+        Current.Value = new CommandScope(request, ticketId, answer, alsoSave);
         return new Scope(previous);
     }
 

@@ -10,7 +10,7 @@ namespace Siget.Console.Services.Integrations;
 
 /// <summary>
 /// Whatever the public API needs written in the same transaction as a ticket change, added to the context just before it
-/// saves: the idempotency answer of an API command (<see cref="ApiIdempotency.ForCommand"/>), and one webhook delivery
+/// saves: the idempotency answer and audit entry of an API command (<see cref="ApiIdempotency.ForCommand"/>), and one webhook delivery
 /// (the outbox) per subscription that asked for the event. It sees every change, from any screen, command, the SLA
 /// engine or the API, because every change adds a history entry or a message.
 /// </summary>
@@ -40,7 +40,9 @@ public sealed class IntegrationSaveInterceptor : SaveChangesInterceptor
         if (ApiIdempotency.Active is { Written: false } scope
             && tracker.Entries<Ticket>().FirstOrDefault(e => e.Entity.Id == scope.TicketId) is { } changed)
         {
-            db.ApiIdempotencyRecords.Add(ApiIdempotency.Record(scope.Request, scope.Answer(changed.Entity), changed.Entity.UpdatedAtUtc));
+            if (scope.Request is { } request)
+                db.ApiIdempotencyRecords.Add(ApiIdempotency.Record(request, scope.Answer(changed.Entity), changed.Entity.UpdatedAtUtc));
+            scope.AlsoSave?.Invoke(db);
             scope.Written = true;
         }
 

@@ -169,9 +169,10 @@ public sealed class IntegrationTickets(IDbContextFactory<SigetDbContext> dbFacto
                 "La persona solicitante ya no tiene una cuenta activa en SIGET.");
         if (expectedVersion is { } version && version != ticket.Version) throw new TicketConflictException();
         var actor = requester.ToActor() with { Name = $"{requester.FullName} (vía {caller.Name})" };
-        using (ApiIdempotency.ForCommand(idempotency, ticket.Id, t => Answer(t, StatusCodes.Status200OK)))
+        // The audit entry (and the idempotency answer) commit with the change: one transaction.
+        using (ApiIdempotency.ForCommand(idempotency, ticket.Id, t => Answer(t, StatusCodes.Status200OK),
+                   db => audit.Add(db, caller.Actor.UserId, caller.Name, auditAction, number, after: $"En nombre de {requester.FullName}")))
             await change(actor, ticket);
-        await audit.RecordAsync(caller.Actor.UserId, caller.Name, auditAction, number, after: $"En nombre de {requester.FullName}", ct: ct);
         await using var after = await dbFactory.CreateDbContextAsync(ct);
         var now = await after.Tickets.AsNoTracking().SingleAsync(t => t.Id == ticket.Id, ct);
         return Summary(now);
