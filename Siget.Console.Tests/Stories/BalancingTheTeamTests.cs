@@ -51,6 +51,33 @@ public class BalancingTheTeamTests(HelpDeskFixture f)
     }
 
     [Fact]
+    public async Task After_a_move_the_two_columns_read_again_equal_those_of_a_whole_board_read()
+    {
+        var tag = HelpDeskFixture.NewTag();
+        var from = await f.App.AddPersonAsync($"de{tag}", Role.Tecnico, "Técnico Origen Prueba");
+        var to = await f.App.AddPersonAsync($"a{tag}", Role.Tecnico, "Técnico Destino Prueba");
+        var moved = await f.TakenAsync($"{tag} se mueve", from);
+        for (var i = 0; i < SupervisorBoard.CardsPerColumn; i++) await f.TakenAsync($"{tag} se queda {i}", from);
+        var before = await Board.LoadAsync(f.Supervisor);
+        var (fromLane, toLane) = (new BoardLane(SupportLevel.Nivel1, from.UserId), new BoardLane(SupportLevel.Nivel1, to.UserId));
+
+        await f.Commands.ReassignAsync(f.Supervisor, moved.Id, moved.Version, to.UserId, "Equilibrar la carga.");
+        var columns = await Board.ColumnsAsync(f.Supervisor, [before.Column(fromLane)!, before.Column(toLane)!]);
+        var whole = await Board.LoadAsync(f.Supervisor);
+
+        columns.Should().HaveCount(2);
+        foreach (var column in columns)
+        {
+            var same = whole.Column(column.Lane)!;
+            (column.Title, column.Available, column.Count, column.AtRisk, column.Breached).Should().Be((same.Title, same.Available, same.Count, same.AtRisk, same.Breached));
+            column.Cards.Should().Equal(same.Cards);
+        }
+        columns[0].Count.Should().Be(SupervisorBoard.CardsPerColumn);
+        columns[0].Cards.Should().HaveCount(SupervisorBoard.CardsPerColumn, "the card that was hidden takes the moved one's place");
+        columns[1].Cards.Select(c => c.Id).Should().Equal(moved.Id);
+    }
+
+    [Fact]
     public async Task A_full_column_counts_every_ticket_and_shows_the_first_ones_in_queue_order()
     {
         var tag = HelpDeskFixture.NewTag();

@@ -58,6 +58,11 @@ public partial class BoardPage
     private Dictionary<BoardLane, IReadOnlyList<BoardCard>> shown = [];
     // Counts what changed the board on screen (reloads started, moves placed), so that a slower, older reload is dropped.
     private int changes;
+    // Tickets this screen is moving: the feed's event for such a move is this screen's own, already shown (one command,
+    // one event), so it reads the two columns again instead of the whole board.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, bool> ownMoves = new();
+
+    private bool IsOwnMove(TicketChanged change) => change.ActorId == actor.UserId && ownMoves.TryRemove(change.TicketId, out _);
 
     protected override async Task OnInitializedAsync()
     {
@@ -105,7 +110,7 @@ public partial class BoardPage
     {
         if (snapshot is null || self is not null) return;
         self = DotNetObjectReference.Create(this);
-        subscription = Feed.Subscribe(actor, _ => ReloadSoon());
+        subscription = Feed.Subscribe(actor, change => IsOwnMove(change) ? Task.CompletedTask : ReloadSoon());
         if (firstPaint?.Missed(Feed) == true) _ = ReloadSoon(); // changes between the first read and following the feed
         (firstPaint, firstBoardTicket) = (null, null);
         Availability.Changed += OnAvailabilityChanged;
@@ -177,9 +182,14 @@ public partial class BoardPage
         bool? done = null; // null: cancelled; false: refused
         async Task Run(Func<Task<Ticket>> command)
         {
+            ownMoves[card.Id] = true;
             var moved = await RunAsync(card, move.Kind, command);
             done = moved is not null;
-            if (moved is null) return;
+            if (moved is null)
+            {
+                ownMoves.TryRemove(card.Id, out _);
+                return;
+            }
             pending = null;
             Place(Board.CardAfter(card, moved));
         }
@@ -192,11 +202,33 @@ public partial class BoardPage
             pending = null;
             switch (done)
             {
-                case true: _ = ReloadSoon(); break; // counts and order follow with the reload the live feed asks for
+                case true: _ = RefreshColumnsAsync(card.Lane, target); break; // the two columns' counts and next cards
                 case false: await ReloadAsync(); break;
                 default: StateHasChanged(); break;
             }
         }
+    }
+
+    /// <summary>
+    /// After a move of this screen's own, only the two columns it touched are read again (their counts, SLA load and
+    /// the card that takes the moved one's place): the rest of the board did not change and does not render.
+    /// </summary>
+    private async Task RefreshColumnsAsync(BoardLane from, BoardLane to)
+    {
+        if (snapshot is not { } board) return;
+        var started = changes;
+        var columns = new[] { from, to }.Distinct().Select(board.Column).OfType<BoardColumn>().ToList();
+        var fresh = await Task.Run(() => Board.ColumnsAsync(actor, columns));
+        // A later move or reload is newer than what this read.
+        if (started != changes || snapshot != board) return;
+        var byLane = fresh.ToDictionary(c => c.Lane);
+        snapshot = board with
+        {
+            Levels = board.Levels.Select(l => l.Columns.Any(c => byLane.ContainsKey(c.Lane))
+                ? l with { Columns = l.Columns.Select(c => byLane.GetValueOrDefault(c.Lane) ?? c).ToList() } : l).ToList(),
+        };
+        shown = shown.ToDictionary(lane => lane.Key, lane => byLane.TryGetValue(lane.Key, out var column) ? column.Cards : lane.Value);
+        StateHasChanged();
     }
 
     /// <summary>Shows a moved card in its new column, in queue order, before the board is read again.</summary>

@@ -76,19 +76,7 @@ public sealed class SupervisorBoard(IDbContextFactory<SigetDbContext> dbFactory,
             .Select(t => new OpenTicket(t.Id, t.Level, t.AssigneeId, t.VendorCompanyId, t.RegisteredAtUtc, t.NextDueUtc))
             .ToListAsync(ct))
             .ToLookup(t => t.Lane);
-        var first = open.SelectMany(lane => lane.Take(CardsPerColumn)).ToList();
-        var shownIds = first.Select(t => t.Id).ToList();
-        var shown = (await db.Tickets.AsNoTracking()
-            .Where(t => EF.Parameter(shownIds).Contains(t.Id)) // one JSON parameter, not 1,700 SQL parameters
-            .Join(db.Subcategories, t => t.SubcategoryCode, s => s.Code, (t, s) => new BoardCard(
-                t.Id, t.Number, t.Subject, t.Priority, t.Preferential, t.State, t.Level, s.Name, t.UnitName, t.AssigneeId,
-                t.AssigneeName, t.VendorCompanyId, t.RegisteredAtUtc, t.NextDueUtc, null, t.Version))
-            .ToListAsync(ct))
-            .ToDictionary(c => c.Id);
-        // A ticket closed between the two reads is left out; the board reloads on that change anyway.
-        var cards = first.Where(t => shown.ContainsKey(t.Id))
-            .Select(t => shown[t.Id] with { WarnAtUtc = t.WarnAtUtc(sla) })
-            .ToLookup(c => c.Lane);
+        var cards = await CardsAsync(db, open.SelectMany(lane => lane.Take(CardsPerColumn)).ToList(), sla, ct);
 
         var levels = new List<BoardLevel>();
         foreach (var level in Enum.GetValues<SupportLevel>())
@@ -109,6 +97,50 @@ public sealed class SupervisorBoard(IDbContextFactory<SigetDbContext> dbFactory,
             levels.Add(new BoardLevel(level, lanes.Select(l => Column(l.Lane, l.Title, l.Available, open[l.Lane], cards[l.Lane], now, sla)).ToList()));
         }
         return new BoardSnapshot(levels, now);
+    }
+
+    /// <summary>
+    /// These columns as they are now (count, SLA load, first cards), with their titles and availability as shown: after
+    /// a move of its own, the board reads the two columns it touched instead of the whole board.
+    /// </summary>
+    public async Task<IReadOnlyList<BoardColumn>> ColumnsAsync(Actor actor, IReadOnlyList<BoardColumn> columns, CancellationToken ct = default)
+    {
+        if (!MayUse(actor)) throw new DomainException("Solo el Ejecutivo de la UTI usa el tablero.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var sla = settings.Policy;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var fresh = new List<BoardColumn>();
+        foreach (var column in columns)
+        {
+            var lane = column.Lane;
+            var tickets = db.Tickets.AsNoTracking().Where(t => (t.State == TicketState.EnCola || t.State == TicketState.EnProceso) && t.Level == lane.Level);
+            tickets = lane.Level == SupportLevel.Nivel3
+                ? tickets.Where(t => t.VendorCompanyId == lane.VendorCompanyId)
+                : tickets.Where(t => t.AssigneeId == lane.PersonId);
+            var open = await QueueOrder.Apply(tickets)
+                .Select(t => new OpenTicket(t.Id, t.Level, t.AssigneeId, t.VendorCompanyId, t.RegisteredAtUtc, t.NextDueUtc))
+                .ToListAsync(ct);
+            var cards = await CardsAsync(db, open.Take(CardsPerColumn).ToList(), sla, ct);
+            fresh.Add(Column(lane, column.Title, column.Available, open, cards[lane], now, sla));
+        }
+        return fresh;
+    }
+
+    /// <summary>The cards of these open tickets, read in full, by lane in the given order.</summary>
+    private static async Task<ILookup<BoardLane, BoardCard>> CardsAsync(SigetDbContext db, IReadOnlyList<OpenTicket> first, SlaPolicy sla, CancellationToken ct)
+    {
+        var shownIds = first.Select(t => t.Id).ToList();
+        var shown = (await db.Tickets.AsNoTracking()
+            .Where(t => EF.Parameter(shownIds).Contains(t.Id)) // one JSON parameter, not 1,700 SQL parameters
+            .Join(db.Subcategories, t => t.SubcategoryCode, s => s.Code, (t, s) => new BoardCard(
+                t.Id, t.Number, t.Subject, t.Priority, t.Preferential, t.State, t.Level, s.Name, t.UnitName, t.AssigneeId,
+                t.AssigneeName, t.VendorCompanyId, t.RegisteredAtUtc, t.NextDueUtc, null, t.Version))
+            .ToListAsync(ct))
+            .ToDictionary(c => c.Id);
+        // A ticket closed between the two reads is left out; the board reloads on that change anyway.
+        return first.Where(t => shown.ContainsKey(t.Id))
+            .Select(t => shown[t.Id] with { WarnAtUtc = t.WarnAtUtc(sla) })
+            .ToLookup(c => c.Lane);
     }
 
     /// <summary>A card as a command left its ticket, without reading the board again (the board's next reload confirms it).</summary>
