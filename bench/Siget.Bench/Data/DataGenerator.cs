@@ -15,8 +15,12 @@ public sealed record BenchManifest(BenchSizes Sizes, DateTime GeneratedAtUtc, st
 {
     public static string PathFor(string databasePath) => Path.ChangeExtension(databasePath, ".json");
 
-    /// <summary>The product's newest SQLite migration: a data set built on an older schema is built again.</summary>
-    public static string CurrentSchema { get; } = typeof(Siget.Console.Data.SigetDbContext).Assembly.GetTypes()
+    /// <summary>What the generator writes (raise it when that changes: data sets of an older one are built again).</summary>
+    private const int GeneratorVersion = 2;
+
+    /// <summary>The product's newest SQLite migration and the generator's version: a data set built on an older schema, or
+    /// by an older generator, is built again.</summary>
+    public static string CurrentSchema { get; } = $"generator {GeneratorVersion}, " + typeof(Siget.Console.Data.SigetDbContext).Assembly.GetTypes()
         .Where(t => t.Namespace?.EndsWith("Migrations.Sqlite", StringComparison.Ordinal) == true)
         .Select(t => t.GetCustomAttributes(typeof(Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute), false)
             .Cast<Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute>().FirstOrDefault()?.Id)
@@ -34,6 +38,9 @@ public sealed record BenchManifest(BenchSizes Sizes, DateTime GeneratedAtUtc, st
 public static class DataGenerator
 {
     public const int TimelineEntries = 200;
+
+    /// <summary>Level-2 tickets that sort first once sent back to level 1 (the live-push scenario's changes and its warm-ups, with room).</summary>
+    public const int SendBackCandidates = 40;
     private const int BatchSize = 5_000;
 
     public static async Task<BenchManifest> GenerateAsync(string databasePath, BenchSizes sizes, DateTime nowUtc, int seed = 2026)
@@ -91,9 +98,18 @@ public static class DataGenerator
                 batch.Add(lifecycles.Create(i + 1, number, at, isOpen));
                 if (batch.Count == BatchSize) { await channel.Writer.WriteAsync(batch); batch = new List<GeneratedTicket>(BatchSize); }
             }
+            // A month before the oldest other open ticket: their clocks fall due before any other open ticket's, whatever
+            // the date of the run (weekends and holidays move due times by days, not by a month).
+            var candidatesAt = start + spacing * (total - openWindow) - TimeSpan.FromDays(30);
+            for (var k = 0; k < SendBackCandidates; k++)
+            {
+                var at = candidatesAt.AddMinutes(7 * k);
+                var candidateNumber = new TicketNumber(at.Year, sequences[at.Year] = sequences.GetValueOrDefault(at.Year) + 1);
+                batch.Add(lifecycles.CreateSendBackCandidate(total + 1 + k, candidateNumber, at));
+            }
             var timelineAt = nowUtc.AddDays(-20);
             var timelineNumber = new TicketNumber(timelineAt.Year, sequences[timelineAt.Year] = sequences.GetValueOrDefault(timelineAt.Year) + 1);
-            batch.Add(lifecycles.CreateLongTimeline(total + 1, timelineNumber, timelineAt, TimelineEntries));
+            batch.Add(lifecycles.CreateLongTimeline(total + 1 + SendBackCandidates, timelineNumber, timelineAt, TimelineEntries));
             await channel.Writer.WriteAsync(batch);
             channel.Writer.Complete();
           }
@@ -129,7 +145,7 @@ public static class DataGenerator
         foreach (var sql in indexes) Execute(connection, sql);
         Execute(connection, "PRAGMA journal_mode=WAL;");
 
-        var manifest = new BenchManifest(sizes, nowUtc, timeline, TimelineEntries, total + 1, writer.HistoryRows, writer.MessageRows,
+        var manifest = new BenchManifest(sizes, nowUtc, timeline, TimelineEntries, total + 1 + SendBackCandidates, writer.HistoryRows, writer.MessageRows,
             writer.AttachmentRows, Math.Round(clock.Elapsed.TotalSeconds, 1), BenchManifest.CurrentSchema);
         await File.WriteAllTextAsync(BenchManifest.PathFor(databasePath), JsonSerializer.Serialize(manifest, new JsonSerializerOptions { WriteIndented = true }));
         System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -134,6 +134,25 @@ public sealed class TicketLifecycles(BenchPeople people, Func<int, SlaPolicy> po
         GeneratedCitizen Citizen() => new($"{TicketRequester.CitizenPrefix}{Guid.NewGuid():N}", $"{_random.Next(10_000_000, 99_999_999)}");
     }
 
+    /// <summary>
+    /// A ticket waiting in the level-2 queue, priority Alta and preferential, registered long before every other open
+    /// ticket: sent back to level 1 it sorts first in every technician's queue (the live-push scenario's change).
+    /// </summary>
+    public GeneratedTicket CreateSendBackCandidate(int id, TicketNumber number, DateTime registeredAtUtc)
+    {
+        var requester = people.Requesters.FirstOrDefault(r => r.Preferential) ?? people.Requesters[0];
+        var registeredBy = people.Technicians[id % people.Technicians.Count];
+        var data = new NewTicket(TicketKind.Incidencia, Channel.Telefono, _subcategoryWeights[id % _subcategoryWeights.Length],
+            "Sin servicio de red en el Tambo", $"No hay conexión en toda la sede. Unidad: {requester.Unit.Name}.", OperatingImpact.Total, false,
+            new TicketRequester(requester.Actor.UserId, requester.Actor.Name, requester.Unit.Id, requester.Unit.Name, Preferential: true));
+        var ticket = Ticket.Register(number, data, registeredBy, registeredAtUtc, policyForYear(registeredAtUtc.Year));
+        ticket.Take(registeredBy, registeredAtUtc.AddMinutes(5));
+        var messages = new List<TicketMessage> { ticket.Reply(registeredBy, "Se revisó el enlace; requiere al especialista de redes.", false, registeredAtUtc.AddMinutes(10)) };
+        ticket.Escalate(registeredBy, Criterion(SupportLevel.Nivel1, SupportLevel.Nivel2), "Requiere conocimiento especializado.", null, registeredAtUtc.AddMinutes(20));
+        ticket.ReviewSla(policyForYear(nowUtc.Year), nowUtc);
+        return new GeneratedTicket(id, ticket, messages, null);
+    }
+
     /// <summary>A ticket whose page has <paramref name="entries"/> timeline entries (history and messages) for the ticket-page scenario.</summary>
     public GeneratedTicket CreateLongTimeline(int id, TicketNumber number, DateTime registeredAtUtc, int entries)
     {

@@ -161,12 +161,15 @@ public sealed class ApiScenario : Scenario
             throw new InvalidOperationException($"GET /api/v1/tickets/{number} answered {(int)response.StatusCode} without the ticket.");
     }
 
-    /// <summary>Tickets of the SISMONITOR channel (02) spread over the data set: what the key may read.</summary>
-    private static List<string> ChannelTickets(string database, int count)
+    /// <summary>Tickets of the SISMONITOR channel (02) spread evenly over the data set: what the key may read.</summary>
+    public static List<string> ChannelTickets(string database, int count)
     {
         using var connection = BenchRun.Open(database);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Number FROM Tickets WHERE Channel = 2 AND Id % 97 = 0 ORDER BY Id LIMIT $count";
+        command.CommandText = """
+            SELECT Number FROM (SELECT Number, ROW_NUMBER() OVER (ORDER BY Id) AS Place, COUNT(*) OVER () AS Total FROM Tickets WHERE Channel = 2)
+            WHERE Place % MAX(1, Total / $count) = 0 ORDER BY Place LIMIT $count
+            """;
         command.Parameters.AddWithValue("$count", count);
         using var reader = command.ExecuteReader();
         var numbers = new List<string>();

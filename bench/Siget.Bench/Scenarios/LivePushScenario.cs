@@ -152,7 +152,9 @@ public sealed class LivePushScenario : Scenario
     /// Level-2 tickets waiting in queue, priority Alta, preferential, most overdue first: each sorts at the top of a
     /// technician's "Todos" once sent back (they are due before anything at level 1).
     /// </summary>
-    private static List<string> TicketsToSendBack(string database, int count)
+    /// <summary>Queued level-2 tickets (Alta, preferential, unassigned) whose clocks fall due before those of every open
+    /// level-1 Alta ticket: sent back, each sorts first at level 1. The generator guarantees them (its test checks this).</summary>
+    public static List<string> TicketsToSendBack(string database, int count)
     {
         using var connection = BenchRun.Open(database);
         using var command = connection.CreateCommand();
