@@ -37,8 +37,9 @@ public sealed class BenchDataSetDatesTests
         {
             var manifest = await DataGenerator.GenerateAsync(database, Small, now);
 
-            // Live push: ten changes at each of two steps, after three warm-ups.
-            LivePushScenario.TicketsToSendBack(database, 23).Should().HaveCount(23).And.OnlyHaveUniqueItems();
+            // Live push: ten changes, three times, at each of two steps, after three warm-ups.
+            var changes = LivePushScenario.Repetitions * 10 * 2 + 3;
+            LivePushScenario.TicketsToSendBack(database, changes).Should().HaveCount(changes).And.OnlyHaveUniqueItems();
             // API: the key's channel has tickets to read across the data set.
             ApiScenario.ChannelTickets(database, 100).Should().HaveCount(100).And.OnlyHaveUniqueItems();
             using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");

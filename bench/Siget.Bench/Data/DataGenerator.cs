@@ -40,7 +40,7 @@ public static class DataGenerator
     public const int TimelineEntries = 200;
 
     /// <summary>Level-2 tickets that sort first once sent back to level 1 (the live-push scenario's changes and its warm-ups, with room).</summary>
-    public const int SendBackCandidates = 40;
+    public const int SendBackCandidates = 80;
     private const int BatchSize = 5_000;
 
     public static async Task<BenchManifest> GenerateAsync(string databasePath, BenchSizes sizes, DateTime nowUtc, int seed = 2026)

@@ -65,8 +65,8 @@ public sealed class QueuePageScenario : Scenario
         var total = TotalPattern.Match(body);
         if (!total.Success)
             throw new InvalidOperationException($"GET {path}: the page has no ticket total (the queue was not prerendered).");
-        var count = int.Parse(total.Groups[1].Value.Replace(",", "").Replace(".", "").Replace("\u00a0", ""), System.Globalization.CultureInfo.InvariantCulture);
-        var rows = Occurrences(body, RowNumber);
+        var count = PageContent.Number(total.Groups[1].Value);
+        var rows = PageContent.Occurrences(body, RowNumber);
         if (count == 0 || rows != Math.Min(50, count))
             throw new InvalidOperationException($"GET {path}: {rows} ticket rows for a total of {count} (expected {Math.Min(50, count)}, and tickets).");
     }
@@ -74,13 +74,6 @@ public sealed class QueuePageScenario : Scenario
     private static readonly System.Text.RegularExpressions.Regex TotalPattern =
         new("id=\"cola-total\"[^>]*>([\\d.,\u00a0]+) tickets?<", System.Text.RegularExpressions.RegexOptions.Compiled);
     private const string RowNumber = "<a class=\"queue-number row-link\" href=\"tickets/";
-
-    private static int Occurrences(string text, string of)
-    {
-        var count = 0;
-        for (var at = text.IndexOf(of, StringComparison.Ordinal); at >= 0; at = text.IndexOf(of, at + of.Length, StringComparison.Ordinal)) count++;
-        return count;
-    }
 
     /// <summary>Four technicians each loading the queue in a loop for a fixed time.</summary>
     private static async Task<double> ThroughputAsync(BenchServer server, BenchRun run, CancellationToken ct)
